@@ -1,0 +1,321 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from config.utils import unique_slug
+from projects.models import Project, is_manager
+
+
+class ActivityQuerySet(models.QuerySet):
+    def visible(self):
+        """Activities of published projects: what visitors may read."""
+        return self.filter(project__is_published=True)
+
+    def for_user(self, user):
+        return self.filter(project__in=Project.objects.for_user(user))
+
+    def editable_by(self, user):
+        if is_manager(user):
+            return self.all()
+        return self.filter(project__in=Project.objects.editable_by(user))
+
+    def upcoming(self, today=None):
+        return self.filter(
+            end_date__gte=today or timezone.localdate(), status=Activity.Status.PLANNED
+        ).order_by("start_date", "pk")
+
+    def held(self):
+        return self.filter(status=Activity.Status.HELD)
+
+
+class Activity(models.Model):
+    """What a project did or will do: a training, a study visit, a meeting…"""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        MEETING = "meeting", _("Meeting")
+        WORKSHOP = "workshop", _("Workshop")
+        SEMINAR = "seminar", _("Seminar")
+        CONFERENCE = "conference", _("Conference")
+        WORKING_GROUP = "working_group", _("Working group")
+        PEER_TRAINING = "peer_training", _("Peer-to-peer training")
+        EXPERT_REVIEW = "expert_review", _("Expert review")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="activities",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), blank=True, help_text=_("Leave empty for a one-day activity.")
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city or place"), max_length=100, blank=True)
+    countries = models.ManyToManyField(
+        "stakeholders.Country",
+        verbose_name=_("countries and territories"),
+        related_name="activities",
+        blank=True,
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    description = models.TextField(_("description"), blank=True)
+    objectives = models.ManyToManyField(
+        "projects.Objective",
+        verbose_name=_("objectives served"),
+        related_name="activities",
+        blank=True,
+    )
+    institutions = models.ManyToManyField(
+        "stakeholders.Institution",
+        verbose_name=_("participating institutions"),
+        related_name="activities",
+        blank=True,
+    )
+    participants_total = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("Empty when not known.")
+    )
+    participants_women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    participants_men = models.PositiveIntegerField(_("men"), null=True, blank=True)
+    facilitators = models.TextField(
+        _("facilitators"), blank=True, help_text=_("Experts, trainers or consultants who led it.")
+    )
+    cost = models.DecimalField(
+        _("cost"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("In the project's currency."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last updated by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("logged"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised on every save; guards edits.")
+    )
+
+    history = HistoricalRecords()
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["project", "-start_date"], name="activity_project_start"),
+            models.Index(fields=["-start_date", "-id"], name="activity_start"),
+            models.Index(fields=["kind", "-start_date"], name="activity_kind_start"),
+            models.Index(fields=["status", "start_date"], name="activity_status_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="activity_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(participants_total__isnull=True)
+                | Q(
+                    participants_total__gte=Coalesce("participants_women", 0)
+                    + Coalesce("participants_men", 0)
+                ),
+                name="activity_women_men_within_total",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gte=0), name="activity_cost_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        end_date = self.end_date or self.start_date
+        if self.start_date and end_date and end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        known = (self.participants_women or 0) + (self.participants_men or 0)
+        if self.participants_total is not None and known > self.participants_total:
+            errors["participants_total"] = _(
+                "Women and men (%(known)s) cannot be more than the participants (%(total)s)."
+            ) % {"known": known, "total": self.participants_total}
+        if errors:
+            raise ValidationError(errors)
+        if self.pk and self.project_id:
+            self.validate_objectives(self.objectives.all())
+
+    def validate_objectives(self, objectives):
+        """Raise a field error unless every objective belongs to this activity's project."""
+        foreign = [o for o in objectives if o.project_id != self.project_id]
+        if foreign:
+            raise ValidationError(
+                {
+                    "objectives": _("These objectives belong to another project: %(codes)s.")
+                    % {"codes": ", ".join(str(o) for o in foreign)}
+                }
+            )
+
+    def is_outside_project_period(self):
+        project = self.project
+        end_date = self.end_date or self.start_date
+        return self.start_date < project.start_date or end_date > project.end_date
+
+    @property
+    def is_multi_day(self):
+        return self.end_date and self.end_date != self.start_date
+
+    @property
+    def place(self):
+        return ", ".join(filter(None, [self.venue, self.city]))
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        """Stories visitors may read: published, of a published project, not dated ahead."""
+        return self.filter(
+            is_published=True,
+            project__is_published=True,
+            published_on__lte=timezone.localdate(),
+        )
+
+    def for_user(self, user):
+        if is_manager(user):
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(
+                Q(pk__in=self.published().values("pk"))
+                | Q(project__in=Project.objects.editable_by(user))
+            )
+        return self.published()
+
+    def editable_by(self, user):
+        if is_manager(user):
+            return self.all()
+        return self.filter(project__in=Project.objects.editable_by(user))
+
+    def drafts(self):
+        return self.filter(is_published=False)
+
+
+class NewsItem(models.Model):
+    project = models.ForeignKey(
+        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="news"
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_('Where it happened, e.g. "Belgrade, Serbia".'),
+    )
+    published_on = models.DateField(_("publication date"), default=timezone.localdate)
+    lead = models.TextField(_("lead"), help_text=_("The first paragraph, shown in lists."))
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    is_published = models.BooleanField(_("published"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last updated by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    history = HistoricalRecords()
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        indexes = [
+            models.Index(fields=["is_published", "-published_on"], name="news_published_on"),
+            models.Index(fields=["project", "-published_on"], name="news_project_published_on"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def clean(self):
+        if self.activity_id and self.project_id and self.activity.project_id != self.project_id:
+            raise ValidationError({"activity": _("Choose an activity of the same project.")})

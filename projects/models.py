@@ -1,0 +1,537 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from config.utils import unique_slug
+
+currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
+
+
+def is_manager(user):
+    """Managers (and admins) see every dashboard and may work on every project."""
+    return user.is_authenticated and user.has_perm("projects.manage_all_projects")
+
+
+class Programme(models.Model):
+    """An umbrella framework, e.g. the EU/CoE Horizontal Facility."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.acronym or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("projects:list") + f"?programme={self.slug}"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def planned(self, today=None):
+        return self.filter(start_date__gt=today or timezone.localdate())
+
+    def ongoing(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today, end_date__gte=today)
+
+    def completed(self, today=None):
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def with_status(self, status, today=None):
+        return {
+            Project.Status.PLANNED: self.planned,
+            Project.Status.ONGOING: self.ongoing,
+            Project.Status.COMPLETED: self.completed,
+        }[status](today)
+
+    def for_user(self, user):
+        """Projects `user` may read: published ones and their team's (every one for managers)."""
+        if is_manager(user):
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(Q(is_published=True) | Q(memberships__user=user)).distinct()
+        return self.published()
+
+    def editable_by(self, user):
+        """Projects whose activities and news `user` may create, edit and delete."""
+        if is_manager(user):
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(memberships__user=user)
+        return self.none()
+
+
+class Project(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    code = models.CharField(
+        _("code"), max_length=40, blank=True, help_text=_("The organisation's project reference.")
+    )
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+    )
+    phase = models.CharField(_("phase"), max_length=50, blank=True, help_text=_('E.g. "Phase II".'))
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("predecessor"),
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        null=True,
+        blank=True,
+    )
+    summary = models.TextField(_("summary"), help_text=_("One paragraph for lists and search."))
+    description = models.TextField(_("description"), blank=True)
+    countries = models.ManyToManyField(
+        "stakeholders.Country",
+        verbose_name=_("beneficiary countries and territories"),
+        related_name="projects",
+        blank=True,
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    budget = models.DecimalField(
+        _("total budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("In the project's currency."),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, default="EUR", validators=[currency_code]
+    )
+    target_groups = models.TextField(_("target groups"), blank=True)
+    end_beneficiaries = models.TextField(_("end beneficiaries"), blank=True)
+    key_standards = models.TextField(
+        _("key standards"),
+        blank=True,
+        help_text=_("Conventions, recommendations and case law, one per line."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        permissions = [("manage_all_projects", _("Can work on and follow every project"))]
+        indexes = [
+            models.Index(fields=["is_published", "-start_date"], name="project_published_start"),
+            models.Index(fields=["end_date"], name="project_end"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="project_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="project_budget_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="project_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("pk")), name="project_not_own_predecessor"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.pk and self.budget is not None:
+            funded = self.fundings.aggregate(total=Sum("amount"))["total"] or 0
+            if funded > self.budget:
+                errors["budget"] = _(
+                    "The budget (%(budget)s) is below the known funding amounts (%(funded)s)."
+                ) % {"budget": self.budget, "funded": funded}
+        if self.pk and self.predecessor_id == self.pk:
+            errors["predecessor"] = _("A project cannot be its own predecessor.")
+        if errors:
+            raise ValidationError(errors)
+
+    def status_on(self, day: date):
+        if day < self.start_date:
+            return self.Status.PLANNED
+        if day > self.end_date:
+            return self.Status.COMPLETED
+        return self.Status.ONGOING
+
+    @property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self):
+        return self.status.label
+
+    @property
+    def duration_months(self):
+        """Months start to end, a started month counted whole (Oct 2022-Sep 2025: 36)."""
+        after_end = self.end_date + timedelta(days=1)
+        months = (
+            (after_end.year - self.start_date.year) * 12 + after_end.month - self.start_date.month
+        )
+        if after_end.day < self.start_date.day:
+            months -= 1
+        return months + (1 if after_end.day != self.start_date.day else 0)
+
+    @property
+    def key_standard_list(self):
+        return [line.strip() for line in self.key_standards.splitlines() if line.strip()]
+
+
+class Funding(models.Model):
+    class Kind(models.TextChoices):
+        EU_CONTRIBUTION = "eu", _("EU contribution")
+        COE_BUDGET = "coe", _("Council of Europe budget")
+        VOLUNTARY = "voluntary", _("Voluntary contribution")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="fundings",
+    )
+    funder = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        related_name="fundings",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("In the project's currency; empty when not known."),
+    )
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("Percentage of the budget; empty when not known."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "-amount", "funder__name"]
+        verbose_name = _("funding")
+        verbose_name_plural = _("fundings")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "funder"], name="funding_one_per_funder"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="funding_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(share__isnull=True) | Q(share__gte=0, share__lte=100),
+                name="funding_share_percentage",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.funder} → {self.project}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+    def clean(self):
+        if self.amount is None or not self.project_id or self.project.budget is None:
+            return
+        others = self.project.fundings.exclude(pk=self.pk).aggregate(total=Sum("amount"))["total"]
+        if (others or 0) + self.amount > self.project.budget:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "Known funding would total %(total)s, above the budget of %(budget)s."
+                    )
+                    % {"total": (others or 0) + self.amount, "budget": self.project.budget}
+                }
+            )
+
+
+class Objective(models.Model):
+    """A line of the logframe: overall objective → specific objective → expected result."""
+
+    class Level(models.TextChoices):
+        OVERALL = "overall", _("Overall objective")
+        SPECIFIC = "specific", _("Specific objective")
+        RESULT = "result", _("Expected result")
+
+    PARENT_LEVEL = {Level.SPECIFIC: Level.OVERALL, Level.RESULT: Level.SPECIFIC}
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="objectives",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        on_delete=models.CASCADE,
+        related_name="children",
+        null=True,
+        blank=True,
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    code = models.CharField(_("code"), max_length=20, help_text=_('E.g. "1" or "1.2".'))
+    title = models.TextField(_("title"))
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Order in the logframe.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "position", "code"]
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "code"], name="objective_code_unique"),
+            models.CheckConstraint(
+                condition=Q(level="overall", parent__isnull=True)
+                | (~Q(level="overall") & Q(parent__isnull=False)),
+                name="objective_parent_by_level",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code}. {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.project.get_absolute_url()}#objective-{self.code}"
+
+    def clean(self):
+        errors = {}
+        if self.level == self.Level.OVERALL and self.parent_id:
+            errors["parent"] = _("An overall objective has no parent.")
+        elif self.level != self.Level.OVERALL and not self.parent_id:
+            errors["parent"] = _("A specific objective or expected result needs a parent.")
+        elif self.parent_id:
+            if self.parent.project_id != self.project_id:
+                errors["parent"] = _("The parent must be an objective of the same project.")
+            elif self.parent.level != self.PARENT_LEVEL.get(self.level):
+                errors["parent"] = _("A %(level)s sits under a %(parent)s.") % {
+                    "level": self.get_level_display().lower(),
+                    "parent": self.Level(self.PARENT_LEVEL[self.level]).label.lower(),
+                }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Indicator(models.Model):
+    """What shows progress on an objective, from baseline to target."""
+
+    objective = models.ForeignKey(
+        "projects.Objective",
+        verbose_name=_("objective"),
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    unit = models.CharField(
+        _("unit"), max_length=50, blank=True, help_text=_('E.g. "people" or "%".')
+    )
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, default=0)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    means_of_verification = models.TextField(_("means of verification"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["objective", "position", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.objective.get_absolute_url()
+
+
+class IndicatorValue(models.Model):
+    """A measurement of an indicator on a date."""
+
+    indicator = models.ForeignKey(
+        "projects.Indicator",
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="values",
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.SET_NULL,
+        related_name="indicator_values",
+        null=True,
+        blank=True,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "date", "pk"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        indexes = [models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest")]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.date})"
+
+    def get_absolute_url(self):
+        return self.indicator.get_absolute_url()
+
+    def clean(self):
+        if (
+            self.activity_id
+            and self.indicator_id
+            and self.activity.project_id != self.indicator.objective.project_id
+        ):
+            raise ValidationError({"activity": _("Choose an activity of the same project.")})
+
+
+class ProjectPartner(models.Model):
+    class Role(models.TextChoices):
+        IMPLEMENTING = "implementing", _("Implementing partner")
+        BENEFICIARY = "beneficiary", _("Beneficiary institution")
+        STAKEHOLDER = "stakeholder", _("Stakeholder")
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="partners",
+    )
+    institution = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["project", "role", "institution__name"]
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "institution", "role"], name="partner_once_per_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.institution} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        return self.institution.get_absolute_url()
+
+
+class ProjectMembership(models.Model):
+    class Role(models.TextChoices):
+        OFFICER = "officer", _("Project officer")
+        MANAGER = "manager", _("Project manager")
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OFFICER)
+
+    class Meta:
+        ordering = ["project", "role", "user__username"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="membership_once_per_project")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.project})"
+
+    def get_absolute_url(self):
+        return reverse("projects:dashboard", args=[self.project.slug])

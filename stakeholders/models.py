@@ -1,0 +1,135 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from config.utils import unique_slug
+
+
+class Country(models.Model):
+    """A country or territory; a footnote (Kosovo*) is shown once on every page naming it."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2 code (XK for Kosovo)."),
+    )
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    footnote = models.TextField(
+        _("footnote"),
+        blank=True,
+        help_text=_("When set, the name is shown with an asterisk and the page carries this text."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country or territory")
+        verbose_name_plural = _("countries and territories")
+
+    def __str__(self):
+        return f"{self.name}*" if self.footnote else self.name
+
+    def get_absolute_url(self):
+        return reverse("activities:list") + f"?country={self.code}"
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def funders(self):
+        return self.filter(fundings__isnull=False).distinct()
+
+
+class Institution(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        AGENCY = "agency", _("Government agency")
+        INDEPENDENT_BODY = "independent", _("Independent body (ombudsperson / NPM)")
+        PRISON = "prison", _("Prison or prison service")
+        POLICE = "police", _("Police")
+        PSYCHIATRIC = "psychiatric", _("Psychiatric or forensic institution")
+        SOCIAL_CARE = "social_care", _("Social care institution")
+        COURT = "court", _("Court")
+        CIVIL_SOCIETY = "cso", _("Civil society organisation")
+        INTERNATIONAL = "international", _("International organisation")
+        DONOR = "donor", _("Donor")
+        ACADEMIC = "academic", _("Academic body")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.ForeignKey(
+        "stakeholders.Country",
+        verbose_name=_("country or territory"),
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        null=True,
+        blank=True,
+        help_text=_("Empty for international organisations."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent institution"),
+        on_delete=models.SET_NULL,
+        related_name="units",
+        null=True,
+        blank=True,
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+    objects = InstitutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        indexes = [models.Index(fields=["kind", "name"], name="institution_kind_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="institution_not_own_parent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, self.acronym and f"{self.name} {self.acronym}" or self.name
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("stakeholders:detail", args=[self.slug])
+
+
+class Contact(models.Model):
+    """A person at an institution. Personal data: staff only, never shown to visitors."""
+
+    institution = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return f"{self.name}, {self.position}" if self.position else self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:stakeholders_contact_change", args=[self.pk])

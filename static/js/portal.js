@@ -1,0 +1,16 @@
+// Larger / smaller text, remembered in this browser (like the seed pages' A-/A+ controls).
+(function () {
+  const sizes = [87.5, 100, 112.5, 125, 150];
+  const root = document.documentElement;
+  let index = Number(localStorage.getItem("portal-text-size") ?? 1);
+  const apply = () => root.style.setProperty("--portal-font-size", sizes[index] + "%");
+  apply();
+  document.querySelectorAll("[data-text-size]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const step = button.dataset.textSize === "up" ? 1 : -1;
+      index = Math.min(sizes.length - 1, Math.max(0, index + step));
+      localStorage.setItem("portal-text-size", String(index));
+      apply();
+    });
+  });
+})();

@@ -1,0 +1,53 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def project(db):
+    """A published, ongoing project (a year behind it, a year ahead)."""
+    return factories.ProjectFactory()
+
+
+@pytest.fixture
+def officer(project):
+    """A project officer on `project`'s team (Alice)."""
+    return factories.MembershipFactory(project=project).user
+
+
+@pytest.fixture
+def other_officer(db):
+    """An officer on another project's team (Charlie)."""
+    return factories.MembershipFactory().user
+
+
+@pytest.fixture
+def manager(db):
+    """A member of the Managers group (Bob): every project, every dashboard."""
+    user = factories.UserFactory()
+    user.groups.add(Group.objects.get(name="Managers"))
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.UserFactory(is_staff=True, is_superuser=True)

@@ -1,0 +1,230 @@
+"""factory-boy factories: every test builds its own data from these."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from activities.models import Activity, NewsItem
+from projects.models import (
+    Funding,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Programme,
+    Project,
+    ProjectMembership,
+    ProjectPartner,
+)
+from stakeholders.models import Contact, Country, Institution
+
+PASSWORD = "correct-horse-battery"  # noqa: S105
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = factory.Iterator(["RS", "IE", "BE", "DE", "NO", "FR", "AL", "ME", "MK", "BA"])
+    name = factory.LazyAttribute(
+        lambda c: {
+            "RS": "Serbia",
+            "IE": "Ireland",
+            "BE": "Belgium",
+            "DE": "Germany",
+            "NO": "Norway",
+            "FR": "France",
+            "AL": "Albania",
+            "ME": "Montenegro",
+            "MK": "North Macedonia",
+            "BA": "Bosnia and Herzegovina",
+        }[c.code]
+    )
+
+
+class KosovoFactory(CountryFactory):
+    code = "XK"
+    name = "Kosovo"
+    footnote = (
+        "All reference to Kosovo, whether to the territory, institutions or population, in this "
+        "text shall be understood in full compliance with United Nations Security Council "
+        "Resolution 1244 and without prejudice to the status of Kosovo."
+    )
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Institution {n}")
+    kind = Institution.Kind.MINISTRY
+    country = factory.SubFactory(CountryFactory, code="RS")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Faker("name")
+    position = "Head of unit"
+    email = factory.Faker("email")
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A published project running from a year ago to a year ahead, budget 100,000 EUR."""
+
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Project {n}")
+    summary = factory.LazyAttribute(lambda p: f"What {p.title} does.")
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
+    budget = 100_000
+    is_published = True
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):
+        if create:
+            obj.countries.set(extracted if extracted is not None else [CountryFactory(code="RS")])
+
+
+class FundingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Funding
+
+    project = factory.SubFactory(ProjectFactory)
+    funder = factory.SubFactory(InstitutionFactory, kind=Institution.Kind.DONOR)
+    kind = Funding.Kind.VOLUNTARY
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    """A specific objective under its project's overall objective."""
+
+    class Meta:
+        model = Objective
+
+    project = factory.SubFactory(ProjectFactory)
+    level = Objective.Level.SPECIFIC
+    parent = factory.LazyAttribute(
+        lambda o: Objective.objects.get_or_create(
+            project=o.project,
+            level=Objective.Level.OVERALL,
+            defaults={"code": "0", "title": "Overall objective"},
+        )[0]
+    )
+    code = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Specific objective {n + 1}")
+    position = factory.Sequence(int)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    name = factory.Sequence(lambda n: f"Staff trained {n}")
+    unit = "people"
+    baseline = 0
+    target = 100
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    value = 10
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectPartner
+
+    project = factory.SubFactory(ProjectFactory)
+    institution = factory.SubFactory(InstitutionFactory)
+    role = ProjectPartner.Role.BENEFICIARY
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMembership
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = ProjectMembership.Role.OFFICER
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A one-day training held a month ago, inside its project's period."""
+
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = Activity.Kind.TRAINING
+    title = factory.Sequence(lambda n: f"Training {n}")
+    status = Activity.Status.HELD
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    end_date = factory.LazyAttribute(lambda a: a.start_date)
+    city = "Belgrade"
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.countries.set(extracted)
+
+    @factory.post_generation
+    def objectives(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.objectives.set(extracted)
+
+    @factory.post_generation
+    def institutions(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.institutions.set(extracted)
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"News story {n}")
+    dateline = "Belgrade, Serbia"
+    published_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    lead = "What happened, in one paragraph."
+    body = "More about it, in **Markdown**."
+    is_published = True
