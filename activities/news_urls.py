@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from activities import editing, feeds, views
 
 app_name = "news"
-urlpatterns = []
+urlpatterns = [
+    path("", views.NewsListView.as_view(), name="list"),
+    path("feed/", feeds.latest_news_feed, name="feed"),
+    path("new/", editing.NewsCreateView.as_view(), name="create"),
+    path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
+    path("<slug:slug>/edit/", editing.NewsUpdateView.as_view(), name="update"),
+    path("<slug:slug>/delete/", editing.NewsDeleteView.as_view(), name="delete"),
+    path("<slug:slug>/history/", editing.NewsHistoryView.as_view(), name="history"),
+]

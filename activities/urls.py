@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from activities import editing, exports, views
 
 app_name = "activities"
-urlpatterns = []
+urlpatterns = [
+    path("", views.ActivityListView.as_view(), name="list"),
+    path("new/", editing.ActivityCreateView.as_view(), name="create"),
+    path("export.csv", exports.activities_csv, name="export-csv"),
+    path("export.xlsx", exports.activities_xlsx, name="export-xlsx"),
+    path("calendar.ics", exports.activities_calendar, name="calendar"),
+    path("<int:pk>/", views.ActivityDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", editing.ActivityUpdateView.as_view(), name="update"),
+    path("<int:pk>/delete/", editing.ActivityDeleteView.as_view(), name="delete"),
+    path("<int:pk>/history/", editing.ActivityHistoryView.as_view(), name="history"),
+]

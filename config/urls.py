@@ -1,8 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from config import views
+from config import pages, views, workspace
+from projects import dashboards
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -11,6 +13,22 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", pages.home, name="home"),
+    path("search/", pages.search, name="search"),
+    path("dashboard/", dashboards.PortfolioDashboardView.as_view(), name="portfolio"),
+    path("my-work/", workspace.my_work, name="my-work"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("projects/", include("projects.urls")),
     path("activities/", include("activities.urls")),
     path("news/", include("activities.news_urls")),

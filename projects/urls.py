@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from activities import exports, feeds
+from projects import dashboards, iati, views
 
 app_name = "projects"
-urlpatterns = []
+urlpatterns = [
+    path("", views.ProjectListView.as_view(), name="list"),
+    path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
+    path("<slug:slug>/dashboard/", dashboards.ProjectDashboardView.as_view(), name="dashboard"),
+    path(
+        "<slug:slug>/indicators/<int:pk>/record/",
+        dashboards.IndicatorValueCreateView.as_view(),
+        name="indicator-record",
+    ),
+    path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
+    path("<slug:slug>/feed/", feeds.project_news_feed, name="feed"),
+    path("<slug:slug>/calendar.ics", exports.project_calendar, name="calendar"),
+]

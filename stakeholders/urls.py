@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from stakeholders import views
 
 app_name = "stakeholders"
-urlpatterns = []
+urlpatterns = [
+    path("", views.InstitutionListView.as_view(), name="list"),
+    path("<slug:slug>/", views.InstitutionDetailView.as_view(), name="detail"),
+]
