@@ -187,6 +187,7 @@ class ActivityForm(VersionedForm):
                 "title",
                 Row(Column("status", css_class="col-md-4"), Column("format", css_class="col-md-4")),
                 "description",
+                Div("objectives", css_class="js-project-options"),
             ),
             Fieldset(
                 _("When and where"),
@@ -197,10 +198,6 @@ class ActivityForm(VersionedForm):
                 "confirm_outside_period",
                 Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
                 InlineCheckboxes("countries"),
-            ),
-            Fieldset(
-                _("Objectives served"),
-                Div("objectives", css_class="js-project-options"),
             ),
             Fieldset(
                 _("Who took part"),
