@@ -21,6 +21,7 @@ class ActivityAdminForm(forms.ModelForm):
         # Activity.clean judges the objectives already saved, which may belong to the project the
         # activity is moving away from; judge the ones chosen in this form instead.
         self._errors.pop("objectives", None)
+        self.cleaned_data["objectives"] = objectives
         try:
             self.instance.validate_objectives(objectives)
         except ValidationError as error:

@@ -17,6 +17,7 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
+from stakeholders.admin import HTTPS_URLS
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
 
@@ -40,6 +41,7 @@ class ProjectStatusFilter(admin.SimpleListFilter):
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "project_count"]
     search_fields = ["name", "acronym", "slug"]
+    formfield_overrides = HTTPS_URLS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(project_count=Count("projects"))

@@ -1,9 +1,13 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from stakeholders.models import Contact, Country, Institution
+
+# Typed addresses without a scheme are taken as https (Django 6's default, without its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Country)
@@ -38,6 +42,7 @@ class InstitutionAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "acronym", "slug"]
     autocomplete_fields = ["country", "parent"]
     fields = ["name", "acronym", "slug", "kind", "country", "parent", "website", "description"]
+    formfield_overrides = HTTPS_URLS
     inlines = [ContactInline]
 
 
