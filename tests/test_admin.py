@@ -353,3 +353,19 @@ def test_project_end_before_start_is_a_field_error_in_the_admin(admin_client):
     assert response.context["adminform"].form.errors["end_date"] == [
         "The end date cannot be before the start date."
     ]
+
+
+def test_objective_inline_offers_parents_of_the_same_project_only(admin_client):
+    own = factories.ObjectiveFactory(title="Ours")
+    factories.ObjectiveFactory(title="Theirs")
+
+    response = admin_client.get(admin_url(Project, "change", own.project_id))
+
+    formset = next(
+        f.formset
+        for f in response.context["inline_admin_formsets"]
+        if f.formset.prefix == "objectives"
+    )
+    parents = formset.forms[0].fields["parent"].queryset
+    assert {o.title for o in parents} == {"Overall objective", "Ours"}
+    assert "Theirs" not in response.content.decode()
