@@ -1,0 +1,76 @@
+"""The public project list's filters."""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Programme, Project
+from stakeholders.models import Country, Institution
+
+
+class ProjectFilter(filters.FilterSet):
+    """Apply to an already scoped queryset: `ProjectFilter(data, queryset=qs, request=request)`."""
+
+    q = filters.CharFilter(
+        label=_("Text"),
+        method="search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, method="filter_status"
+    )
+    country = filters.ModelChoiceFilter(
+        label=_("Country or territory"),
+        field_name="countries",
+        queryset=Country.objects.filter(projects__isnull=False).distinct(),
+        to_field_name="code",
+    )
+    programme = filters.ModelChoiceFilter(
+        label=_("Programme"), queryset=Programme.objects.all(), to_field_name="slug"
+    )
+    funder = filters.ModelChoiceFilter(
+        label=_("Funder"),
+        field_name="fundings__funder",
+        queryset=Institution.objects.funders(),
+        to_field_name="slug",
+    )
+    year = filters.NumberFilter(
+        label=_("Running in year"), method="filter_year", min_value=1950, max_value=2100
+    )
+    ordering = filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start_date", "start"), ("end_date", "end"), ("title", "title")),
+        field_labels={
+            "start": _("Start date (oldest first)"),
+            "-start": _("Start date (newest first)"),
+            "end": _("End date (soonest first)"),
+            "-end": _("End date (latest first)"),
+            "title": _("Title (A–Z)"),
+            "-title": _("Title (Z–A)"),
+        },
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "status", "country", "programme", "funder", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(code__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(description__icontains=value)
+        )
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(start_date__year__lte=year, end_date__year__gte=year)
+
+    def filter_queryset(self, queryset):
+        # Joins through funders and countries can repeat a project.
+        return super().filter_queryset(queryset).distinct()
