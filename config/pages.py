@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -53,6 +53,12 @@ def home(request):
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # A NUL character is never meant; echoing it back would break the page.
+            data = {"q": data.get("q", "").replace("\x00", "")}
+        super().__init__(data, *args, **kwargs)
+
 
 def _ranked(queryset, fields, terms):
     """PostgreSQL full-text search, best match first."""
@@ -64,13 +70,17 @@ def _ranked(queryset, fields, terms):
 
 
 def _contains(queryset, fields, terms):
-    """The SQLite fallback: every word somewhere in one of the fields."""
-    for word in terms.split():
+    """The SQLite fallback: every word somewhere in one of the fields, title matches first."""
+    words = terms.split()
+    for word in words:
         condition = Q()
         for field in fields:
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
-    return queryset
+    in_title = Q(**{f"{fields[0]}__icontains": words[0]}) if words else Q(pk=None)
+    return queryset.annotate(
+        rank=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-rank", "pk")
 
 
 def search_everything(user, terms, limit=RESULTS_PER_TYPE):

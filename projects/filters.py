@@ -9,7 +9,21 @@ from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
 
 
-class ProjectFilter(filters.FilterSet):
+class CleanInputFilterSet(filters.FilterSet):
+    """A FilterSet that drops NUL characters from the query string before validating it.
+
+    Django's fields reject them, but the form would echo them back into the page.
+    """
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for key in list(data):
+                data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+        super().__init__(data, *args, **kwargs)
+
+
+class ProjectFilter(CleanInputFilterSet):
     """Apply to an already scoped queryset: `ProjectFilter(data, queryset=qs, request=request)`."""
 
     q = filters.CharFilter(

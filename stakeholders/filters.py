@@ -7,12 +7,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from projects.filters import CleanInputFilterSet
 from stakeholders.models import Country, Institution
 
 LETTERS = list(string.ascii_uppercase)
 
 
-class InstitutionFilter(filters.FilterSet):
+class InstitutionFilter(CleanInputFilterSet):
     q = filters.CharFilter(
         label=_("Name"),
         method="search",
