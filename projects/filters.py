@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
 
+ANY = _("Any")
+
 
 class CleanInputFilterSet(filters.FilterSet):
     """A FilterSet that drops NUL characters from the query string before validating it.
@@ -33,33 +35,39 @@ class ProjectFilter(CleanInputFilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Project.Status.choices, method="filter_status"
+        label=_("Status"), choices=Project.Status.choices, method="filter_status", empty_label=ANY
     )
     country = filters.ModelChoiceFilter(
         label=_("Country or territory"),
         field_name="countries",
         queryset=Country.objects.filter(projects__isnull=False).distinct(),
         to_field_name="code",
+        empty_label=ANY,
     )
     programme = filters.ModelChoiceFilter(
-        label=_("Programme"), queryset=Programme.objects.all(), to_field_name="slug"
+        label=_("Programme"),
+        queryset=Programme.objects.all(),
+        to_field_name="slug",
+        empty_label=ANY,
     )
     funder = filters.ModelChoiceFilter(
         label=_("Funder"),
         field_name="fundings__funder",
         queryset=Institution.objects.funders(),
         to_field_name="slug",
+        empty_label=ANY,
     )
     year = filters.NumberFilter(
         label=_("Running in year"), method="filter_year", min_value=1950, max_value=2100
     )
     ordering = filters.OrderingFilter(
         label=_("Sort by"),
+        empty_label=_("Newest first"),
         fields=(("start_date", "start"), ("end_date", "end"), ("title", "title")),
         field_labels={
-            "start": _("Start date (oldest first)"),
+            "start_date": _("Start date (oldest first)"),
             "-start": _("Start date (newest first)"),
-            "end": _("End date (soonest first)"),
+            "end_date": _("End date (soonest first)"),
             "-end": _("End date (latest first)"),
             "title": _("Title (A–Z)"),
             "-title": _("Title (Z–A)"),

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.filters import CleanInputFilterSet
+from projects.filters import ANY, CleanInputFilterSet
 from stakeholders.models import Country, Institution
 
 LETTERS = list(string.ascii_uppercase)
@@ -20,11 +20,12 @@ class InstitutionFilter(CleanInputFilterSet):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    kind = filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices)
+    kind = filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices, empty_label=ANY)
     country = filters.ModelChoiceFilter(
         label=_("Country or territory"),
         queryset=Country.objects.filter(institutions__isnull=False).distinct(),
         to_field_name="code",
+        empty_label=ANY,
     )
     letter = filters.ChoiceFilter(
         label=_("Initial"),

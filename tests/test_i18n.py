@@ -54,7 +54,7 @@ def test_english_dates_and_money(client, serbian_project):
 
 
 def test_french_list_pages_are_translated(client, db):
-    factories.ProjectFactory(title="Only project")
+    factories.ProjectFactory(title="Solitary project")
     factories.InstitutionFactory(name="Ministère de la Justice")
     projects = client.get("/fr/projects/").content.decode()
     assert "Filtrer les projets" in projects
@@ -63,8 +63,8 @@ def test_french_list_pages_are_translated(client, db):
     institutions = client.get("/fr/stakeholders/").content.decode()
     assert "Filtrer les institutions" in institutions
     assert "Ministère" in institutions
-    search = client.get("/fr/search/?q=only").content.decode()
-    assert "1 résultat pour « only »" in search
+    search = client.get("/fr/search/?q=solitary").content.decode()
+    assert "1 résultat pour « solitary »" in search
 
 
 def test_french_home_groups_thousands_with_a_space(client, db):
