@@ -11,6 +11,12 @@ from stakeholders.models import Country, Institution
 ANY = _("Any")
 
 
+def readable_funders(request):
+    """Funders of the projects the user may read, so a draft's funders stay private."""
+    projects = Project.objects.for_user(request.user) if request else Project.objects.published()
+    return Institution.objects.filter(fundings__project__in=projects).distinct()
+
+
 class CleanInputFilterSet(filters.FilterSet):
     """A FilterSet that drops NUL characters from the query string before validating it.
 
@@ -53,7 +59,7 @@ class ProjectFilter(CleanInputFilterSet):
     funder = filters.ModelChoiceFilter(
         label=_("Funder"),
         field_name="fundings__funder",
-        queryset=Institution.objects.funders(),
+        queryset=readable_funders,
         to_field_name="slug",
         empty_label=ANY,
     )

@@ -297,3 +297,24 @@ def test_hostile_query_strings_never_cause_a_server_error(client, db, url, query
         page = response.content.decode()
         assert "<script>alert(1)</script>" not in page
         assert "\x00" not in page
+
+
+def test_breadcrumb_trail_can_be_built_in_a_template(rf):
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load project_tags %}{% trail 'News' '/news/' title '' as crumbs %}"
+        '{% include "includes/_breadcrumbs.html" with crumbs=crumbs %}'
+    )
+    html = template.render(Context({"title": "<b>Story</b>"}))
+    assert '<a href="/news/">News</a>' in html
+    assert 'aria-current="page">&lt;b&gt;Story&lt;/b&gt;</li>' in html
+
+
+def test_funders_of_drafts_are_not_offered_as_filters_to_visitors(client, db):
+    draft = factories.ProjectFactory(is_published=False)
+    factories.FundingFactory(project=draft, funder=factories.InstitutionFactory(name="Quiet Donor"))
+    factories.FundingFactory(funder=factories.InstitutionFactory(name="Open Donor"))
+    page = client.get("/projects/").content.decode()
+    assert "Open Donor" in page
+    assert "Quiet Donor" not in page

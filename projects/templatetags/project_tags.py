@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils import formats, numberformat
 
-from projects.models import Project, is_manager
+from projects.models import is_manager
 
 register = template.Library()
 
@@ -45,14 +45,6 @@ def grouped(number):
 def is_manager_filter(user):
     """`{% if user|is_manager %}`: managers (and admins) reach the portfolio dashboard."""
     return is_manager(user)
-
-
-@register.simple_tag
-def can_follow(user, project):
-    """True when `user` may open `project`'s dashboard (its team and managers)."""
-    if not user.is_authenticated:
-        return False
-    return Project.objects.editable_by(user).filter(pk=project.pk).exists()
 
 
 @register.simple_tag
