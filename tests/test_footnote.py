@@ -97,3 +97,30 @@ def test_middleware_fixes_the_content_length(kosovo):
     response = TerritoryFootnoteMiddleware(view)(RequestFactory().get("/"))
     assert int(response["Content-Length"]) == len(response.content)
     assert FOOTNOTE_START in response.content.decode()
+
+
+def test_footnote_follows_a_changed_footnote_text(client, kosovo):
+    project = factories.ProjectFactory(countries=[kosovo])
+    assert FOOTNOTE_START in client.get(project.get_absolute_url()).content.decode()
+    kosovo.footnote = "A shorter note."
+    kosovo.save()
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert FOOTNOTE_START not in page
+    assert page.count("A shorter note.") == 1
+
+
+def test_footnoted_territories_cost_no_query_once_cached(client, kosovo, django_assert_num_queries):
+    project = factories.ProjectFactory(countries=[kosovo])
+    client.get(project.get_absolute_url())
+    from stakeholders.middleware import footnoted_territories
+
+    with django_assert_num_queries(0):
+        assert footnoted_territories() == [("XK", "Kosovo", kosovo.footnote)]
+
+
+def test_required_field_asterisks_do_not_look_up_territories(kosovo, django_assert_num_queries):
+    html = f'<label>Title<span class="asteriskField">*</span></label>{MARKER.decode()}'
+    middleware = TerritoryFootnoteMiddleware(lambda request: HttpResponse(html))
+    with django_assert_num_queries(0):
+        response = middleware(RequestFactory().get("/"))
+    assert FOOTNOTE_START not in response.content.decode()

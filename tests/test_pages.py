@@ -318,3 +318,43 @@ def test_funders_of_drafts_are_not_offered_as_filters_to_visitors(client, db):
     page = client.get("/projects/").content.decode()
     assert "Open Donor" in page
     assert "Quiet Donor" not in page
+
+
+# On the demo data (the two seed pages)
+
+
+@pytest.fixture
+def demo(db, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_home_figures_match_the_records(client, demo):
+    from activities.models import Activity
+    from projects.models import Project
+
+    held = list(Activity.objects.visible().held())
+    page = client.get("/").content.decode()
+    assert figures(page)["projects"] == str(Project.objects.published().count())
+    assert figures(page)["activities held"] == str(len(held))
+    assert figures(page)["people trained"] == str(sum(a.participants_total or 0 for a in held))
+    assert "Council of Europe enhances skills of mental healthcare professionals" in page
+
+
+def test_demo_search_finds_the_study_visit_and_its_story(client, demo):
+    page = client.get("/search/?q=forensic").content.decode()
+    assert "Study visit to Ireland on forensic mental health" in page
+    assert "Enhancing the knowledge of Prison Administration officials on forensic" in page
+    assert 'id="results-institutions"' in page
+
+
+def test_demo_institution_page_lists_projects_and_activities(client, demo):
+    page = client.get("/stakeholders/prison-administration-serbia/").content.decode()
+    assert 'href="/stakeholders/ministry-of-justice-serbia/">Ministry of Justice</a>' in page
+    assert "Enhancing human rights protection for detained and sentenced persons" in page
+    assert "Study visit to Ireland on forensic mental health" in page
+    assert "Dejan Carevic" not in page

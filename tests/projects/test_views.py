@@ -1,11 +1,13 @@
 import datetime
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from projects.models import ProjectPartner
+from activities.models import NewsItem
+from projects.models import Project, ProjectPartner
 from tests import factories
 
 LIST = "/projects/"
@@ -303,3 +305,76 @@ def test_project_page_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(16):
         response = client.get(project.get_absolute_url())
     assert "Busy project" in response.content.decode()
+
+
+# On the demo data (the two seed pages, loaded by `load_demo`)
+
+SERBIA = "Enhancing human rights protection for detained and sentenced persons"
+KOSOVO = "Improvement of the treatment of persons deprived of their liberty"
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english():
+    """A French request leaves French active in this thread; reverse() would then add /fr/."""
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def demo(db, settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+    return {p.title: p for p in Project.objects.all()}
+
+
+def test_demo_projects_are_both_on_the_project_list(client, demo):
+    page = client.get(LIST).content.decode()
+    assert f'href="{demo[SERBIA].get_absolute_url()}">{SERBIA}</a>' in page
+    assert f'href="{demo[KOSOVO].get_absolute_url()}">{KOSOVO}</a>' in page
+
+
+def test_demo_serbian_project_page_shows_the_seed_facts(client, demo):
+    project = demo[SERBIA]
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "900,000 EUR" in page
+    assert "24 May 2019" in page and "31 December 2022" in page
+    assert "44 months" in page
+    assert "Phase II" in page and "Horizontal Facility" in page
+    for partner in project.partners.select_related("institution"):
+        assert f'href="{partner.institution.get_absolute_url()}"' in page
+    assert 'href="/stakeholders/ministry-of-justice-serbia/"' in page
+    for story in NewsItem.objects.published().filter(project=project)[:10]:
+        assert f'href="{reverse("news:detail", args=[story.slug])}"' in page
+    assert "Cooperation between the Serbian Ministry of Interior and Civil Society" in page
+
+
+def test_demo_serbian_logframe_links_its_activities(client, demo):
+    project = demo[SERBIA]
+    page = client.get(project.get_absolute_url()).content.decode()
+    linked = [a for a in project.activities.all() if a.objectives.exists()]
+    assert linked
+    for activity in linked:
+        for objective in activity.objectives.all():
+            section = page[page.index(f'id="objective-{objective.code}"') :]
+            assert f'href="{reverse("activities:detail", args=[activity.pk])}"' in section
+
+
+def test_demo_kosovo_project_page_shows_funders_and_predecessor(client, demo):
+    project = demo[KOSOVO]
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "850,000 EUR" in page
+    assert "36 months" in page
+    for funder in ("Belgium", "Germany", "Ireland", "Norway", "Council of Europe"):
+        assert f">{funder}" in page
+    assert "Enhancing the protection of human rights of prisoners in Kosovo*" in page
+    assert page.count("All reference to Kosovo") == 1
+
+
+def test_demo_project_page_in_french(client, demo):
+    project = demo[SERBIA]
+    page = client.get(f"/fr{project.get_absolute_url()}").content.decode()
+    assert "900\xa0000 EUR" in page
+    assert "24 mai 2019" in page
+    assert "Partenaire de mise en œuvre" in page or "Institution bénéficiaire" in page
