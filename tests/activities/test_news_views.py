@@ -3,9 +3,16 @@ import datetime
 import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
+    with translation.override("en"):
+        yield
 
 
 def page(response):
@@ -191,7 +198,7 @@ def test_markup_in_a_story_is_escaped_or_sanitised(client, project):
 
     content = client.get(story.get_absolute_url()).content.decode()
 
-    assert "<script>" not in content.split("</head>")[1].split('<script src="')[0]
+    assert "<script>alert" not in content
     assert "<b onmouseover" not in content
     assert "javascript:" not in content
     assert "<iframe" not in content

@@ -3,9 +3,18 @@ import datetime
 import lxml.html
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from activities.models import Activity
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
+    with translation.override("en"):
+        yield
+
 
 JULY_1 = datetime.date(2024, 7, 1)
 
@@ -168,6 +177,17 @@ def test_french_activity_page_gives_french_month_names(client, dubrava):
 
     assert response.status_code == 200
     assert "1–3 juillet 2024" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_large_participant_figures_are_grouped_for_the_language(client):
+    activity = factories.ActivityFactory(participants_total=1200)
+
+    def figure(url):
+        return page(client.get(url)).xpath("string(//dd[@class='participants'])")
+
+    assert figure(activity.get_absolute_url()) == "1,200"
+    assert figure(f"/fr/activities/{activity.pk}/") == "1\xa0200"
 
 
 @pytest.mark.django_db
