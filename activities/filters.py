@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, NewsItem
@@ -35,6 +36,17 @@ class FilterForm(forms.Form):
                 # Two inputs under one legend: each needs its own accessible name.
                 field.widget.widgets[0].attrs["aria-label"] = _("From")
                 field.widget.widgets[1].attrs["aria-label"] = _("To")
+
+
+class ObjectiveChoiceField(filters.fields.ModelChoiceField):
+    """Objectives of several projects in one list: name the project, shorten the long titles."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.project.title} — {Truncator(str(obj)).chars(90)}"
+
+
+class ObjectiveFilter(filters.ModelChoiceFilter):
+    field_class = ObjectiveChoiceField
 
 
 class StableOrderingFilter(filters.OrderingFilter):
@@ -81,7 +93,7 @@ class ActivityFilter(filters.FilterSet):
         queryset=Institution.objects.all(),
         to_field_name="slug",
     )
-    objective = filters.ModelChoiceFilter(
+    objective = ObjectiveFilter(
         label=_("Objective"), field_name="objectives", queryset=visible_objectives
     )
     ordering = StableOrderingFilter(

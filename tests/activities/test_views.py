@@ -336,6 +336,23 @@ def test_list_filters_by_project_kind_year_text_and_dates(client, project):
 
 
 @pytest.mark.django_db
+def test_list_filters_by_objective_and_institution_named_with_their_project(client, project):
+    objective = factories.ObjectiveFactory(project=project, code="3", title="Courts trained")
+    court = factories.InstitutionFactory(name="Supreme Court")
+    factories.ActivityFactory(
+        project=project, title="Judges' seminar", objectives=[objective], institutions=[court]
+    )
+    factories.ActivityFactory(project=project, title="Prison visit")
+
+    response = client.get(f"/activities/?objective={objective.pk}")
+
+    assert row_titles(response) == ["Judges' seminar"]
+    assert row_titles(client.get(f"/activities/?institution={court.slug}")) == ["Judges' seminar"]
+    options = texts(page(response), "//select[@name='objective']/option[@selected]")
+    assert options == [f"{project.title} — 3. Courts trained"]
+
+
+@pytest.mark.django_db
 def test_invalid_filter_answers_400_with_the_error_and_no_rows(client, project):
     factories.ActivityFactory(project=project)
 
