@@ -4,6 +4,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone, translation
 
+from activities.models import NewsItem
+from projects import demo
+from projects.models import Project
 from tests import factories
 
 
@@ -135,3 +138,18 @@ def test_french_feed_has_french_language_and_links(client, project):
 
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     assert entries(feed)[0]["link"] == f"http://testserver/fr/news/{story.slug}/"
+
+
+@pytest.mark.django_db
+def test_demo_feeds_carry_the_seed_stories(client):
+    demo.load()
+    kosovo = Project.objects.get(slug=demo.KOSOVO_SLUG)
+
+    portal = entries(parse(client.get("/news/feed/")))
+    project = entries(parse(client.get(f"/projects/{kosovo.slug}/feed/")))
+
+    assert len(portal) == 11
+    assert [e["title"] for e in project] == list(
+        NewsItem.objects.filter(project=kosovo).values_list("title", flat=True)
+    )
+    assert project[0]["published"] == "2024-07-03T00:00:00+02:00"

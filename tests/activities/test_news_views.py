@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from activities.models import NewsItem
+from projects import demo
 from tests import factories
 
 
@@ -288,3 +290,57 @@ def test_hostile_query_strings_on_the_news_list_never_fail(client, project, quer
     content = response.content.decode()
     assert "<script>alert" not in content
     assert "<img src=x" not in content
+
+
+# On the demo data (the seed pages)
+
+
+@pytest.fixture
+def demo_data(db):
+    return demo.load()
+
+
+@pytest.mark.django_db
+def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo_data):
+    response = client.get("/news/")
+
+    titles = story_titles(response)
+    assert len(titles) == 11
+    assert titles[0] == (
+        "Council of Europe enhances skills of mental healthcare professionals and correctional "
+        "staff on psychosocial programmes and rehabilitation methods"
+    )
+    assert "Improving the Capacity of Prison Treatment Staff in Serbia" in titles
+    assert "11 stories" in texts(page(response), "//main//p")
+    assert response.content.decode().count("Security Council Resolution 1244") == 1
+
+
+@pytest.mark.django_db
+def test_demo_news_list_filters_the_serbian_project_by_year(client, demo_data):
+    serbia = "enhancing-human-rights-protection-for-detained-and-sentenced-persons"
+
+    titles = story_titles(client.get(f"/news/?project={serbia}&year=2020"))
+
+    assert titles
+    assert (
+        "The Council of Europe continues supporting the Ministry of Interior in Serbia in "
+        "aligning the legislation with European standards" in titles
+    )
+    assert story_titles(client.get(f"/news/?project={serbia}&year=2024")) == []
+
+
+@pytest.mark.django_db
+def test_demo_dubrava_story_links_its_training_and_project(client, demo_data):
+    story = NewsItem.objects.get(activity__title__startswith="Training on psychosocial")
+
+    response = client.get(story.get_absolute_url())
+
+    doc = page(response)
+    assert "Kosovo*, 3 July 2024" in texts(doc, "//article/header/p")[0]
+    assert (
+        "A total of 30 mental healthcare professionals"
+        in texts(doc, "//div[@class='story-body']/p")[1]
+    )
+    assert story.activity.get_absolute_url() in doc.xpath("//aside//a/@href")
+    assert story.project.get_absolute_url() in doc.xpath("//aside//a/@href")
+    assert response.content.decode().count("Security Council Resolution 1244") == 1

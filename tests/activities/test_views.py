@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
+from projects import demo
 from tests import factories
 
 
@@ -528,3 +529,69 @@ def test_hostile_query_strings_on_the_activity_list_never_fail(client, project, 
     content = response.content.decode()
     assert "<script>alert" not in content
     assert "<img src=x" not in content
+
+
+# On the demo data (the seed pages)
+
+DUBRAVA_TRAINING = "Training on psychosocial programmes and rehabilitation methods"
+
+
+@pytest.fixture
+def demo_data(db):
+    return demo.load()
+
+
+@pytest.mark.django_db
+def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives_and_story(
+    client, demo_data
+):
+    activity = Activity.objects.get(title=DUBRAVA_TRAINING)
+
+    response = client.get(activity.get_absolute_url())
+
+    doc = page(response)
+    facts = dict(
+        zip(
+            texts(doc, "//dl[@class='facts']/dt"),
+            texts(doc, "//dl[@class='facts']/dd"),
+            strict=True,
+        )
+    )
+    assert facts["Participants"] == "30"
+    assert facts["Dates"] == "1–3 July 2024"
+    assert facts["Place"] == "Near Dubrava Prison"
+    assert facts["Project"] == "Improvement of the treatment of persons deprived of their liberty"
+    institutions = links(doc, "//ul[@class='institutions']//a")
+    assert {
+        "Institute for Forensic Psychiatry of Kosovo (IFPK)",
+        "Kosovo Correctional Services (KCS)",
+        "Prison Health Department (PHD)",
+        "Special Institute for Persons with Learning and Physical Disabilities (SIS)",
+        "Kosovo Probation Service",
+    } <= set(institutions)
+    assert (
+        institutions["Kosovo Correctional Services (KCS)"]
+        == "/stakeholders/kosovo-correctional-services/"
+    )
+    assert sorted(a.split("#")[1] for a in doc.xpath("//ul[@class='objectives']//a/@href")) == [
+        "objective-1.1",
+        "objective-1.2",
+        "objective-1.4",
+    ]
+    assert texts(doc, "//article[contains(@class, 'news-card')]//h3") == [
+        "Council of Europe enhances skills of mental healthcare professionals and correctional "
+        "staff on psychosocial programmes and rehabilitation methods"
+    ]
+    assert response.content.decode().count("Security Council Resolution 1244") == 1
+
+
+@pytest.mark.django_db
+def test_demo_activities_of_both_seed_projects_are_listed(client, demo_data):
+    response = client.get("/activities/")
+
+    titles = row_titles(response)
+    assert len(titles) == Activity.objects.count() == 11
+    assert titles[0] == DUBRAVA_TRAINING
+    assert "Study visit to Ireland on forensic mental health" in titles
+    kosovo = row_titles(client.get("/activities/?country=XK"))
+    assert DUBRAVA_TRAINING in kosovo
