@@ -256,7 +256,7 @@ def string_agg(field, delimiter, order_by):
     if connection.vendor == "postgresql":
         from django.contrib.postgres.aggregates import StringAgg
 
-        return StringAgg(field, Value(delimiter), order_by=order_by, output_field=CharField())
+        return StringAgg(field, delimiter, order_by=order_by, output_field=CharField())
     return GroupConcat(field, delimiter)
 
 
