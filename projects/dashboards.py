@@ -211,15 +211,21 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
                 _("Budget by country or territory"),
                 "bar",
                 _("Country or territory"),
-                by_country,
-                [(_("Budget"), [country.budget for country in by_country])],
+                [
+                    f"{row['name']}{'*' if row['footnote'] else ''} ({row['projects__currency']})"
+                    for row in by_country
+                ],
+                [(_("Budget"), [row["budget"] for row in by_country])],
                 horizontal=True,
             ),
             "funder": chart(
                 _("Known funding by funder"),
                 "bar",
                 _("Funder"),
-                [row["funder__acronym"] or row["funder__name"] for row in by_funder],
+                [
+                    f"{row['funder__acronym'] or row['funder__name']} ({row['project__currency']})"
+                    for row in by_funder
+                ],
                 [(_("Amount"), [row["amount"] for row in by_funder])],
                 horizontal=True,
             ),
@@ -249,6 +255,7 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             projects=rows,
             totals=stats.portfolio_totals(projects),
             by_country=by_country,
+            footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
             by_funder=by_funder,
             by_year=by_year,
             charts=charts,

@@ -183,10 +183,15 @@ def with_portfolio_figures(projects):
 
 
 def portfolio_totals(projects):
-    """Projects, budget, activities and participants over the given projects."""
+    """Projects, budgets (one total per currency), activities and participants."""
     pks = projects.values("pk")
-    totals = Project.objects.filter(pk__in=pks).aggregate(
-        projects=Count("pk"), budget=Coalesce(Sum("budget"), ZERO_MONEY)
+    totals = {"projects": Project.objects.filter(pk__in=pks).count()}
+    totals["budgets"] = list(
+        Project.objects.filter(pk__in=pks, budget__isnull=False)
+        .order_by()
+        .values("currency")
+        .annotate(budget=Sum("budget"))
+        .order_by("currency")
     )
     totals.update(
         Activity.objects.filter(project__in=pks).aggregate(
@@ -199,9 +204,14 @@ def portfolio_totals(projects):
 
 
 def totals_by_country(projects):
-    """Per country: projects covering it and their budgets (a project counts in each country)."""
+    """Per country and currency: projects covering it and their budgets.
+
+    A project covering several countries counts fully in each of them.
+    """
     return list(
         Country.objects.filter(projects__in=projects.values("pk"))
+        .order_by()
+        .values("code", "name", "footnote", "projects__currency")
         .annotate(
             projects_count=Count("projects", distinct=True),
             budget=Coalesce(Sum("projects__budget"), ZERO_MONEY),
@@ -211,18 +221,18 @@ def totals_by_country(projects):
 
 
 def totals_by_funder(projects):
-    """Per funder: projects funded and known amounts."""
+    """Per funder and currency: projects funded and known amounts."""
     return list(
         Funding.objects.filter(project__in=projects.values("pk"))
         .order_by()
-        .values("funder__name", "funder__acronym", "funder__slug")
+        .values("funder__name", "funder__acronym", "funder__slug", "project__currency")
         .annotate(projects_count=Count("project", distinct=True), amount=Sum("amount"))
         .order_by(F("amount").desc(nulls_last=True), "funder__name")
     )
 
 
 def totals_by_year(projects):
-    """Per calendar year of the activities: counts by status, participants and logged cost."""
+    """Per calendar year of the activities: counts by status and participants reached."""
     return list(
         Activity.objects.filter(project__in=projects.values("pk"))
         .order_by()
@@ -232,7 +242,6 @@ def totals_by_year(projects):
             total=Count("pk"),
             **status_counts(),
             participants=Sum("participants_total", filter=HELD),
-            cost_total=Sum("cost"),
         )
         .order_by("year")
     )

@@ -380,7 +380,7 @@ def test_portfolio_lists_every_project_with_its_figures(client, manager, portfol
     totals = response.context["totals"]
     assert totals == {
         "projects": 3,
-        "budget": Decimal("1200000"),
+        "budgets": [{"currency": "EUR", "budget": Decimal("1200000")}],
         "activities": 6,
         "held": 5,
         "participants": 61,
@@ -392,7 +392,7 @@ def test_portfolio_lists_every_project_with_its_figures(client, manager, portfol
 
 def test_portfolio_totals_by_country_funder_and_year(client, manager, portfolio):
     context = portfolio_page(client, manager).context
-    by_country = {c.code: (c.projects_count, c.budget) for c in context["by_country"]}
+    by_country = {c["code"]: (c["projects_count"], c["budget"]) for c in context["by_country"]}
     assert by_country == {
         "RS": (2, Decimal("1200000")),
         "XK": (1, Decimal("300000")),
@@ -425,8 +425,8 @@ def test_portfolio_filters_by_programme_country_and_funder(
 
 def test_portfolio_filtered_by_funder_counts_each_project_once(client, manager, portfolio):
     context = portfolio_page(client, manager, funder="european-union").context
-    assert context["totals"]["budget"] == Decimal("1200000")
-    by_country = {c.code: c.projects_count for c in context["by_country"]}
+    assert context["totals"]["budgets"] == [{"currency": "EUR", "budget": Decimal("1200000")}]
+    by_country = {c["code"]: c["projects_count"] for c in context["by_country"]}
     assert by_country == {"RS": 2, "XK": 1}
 
 
@@ -474,3 +474,21 @@ def test_officer_cannot_see_the_portfolio(client, officer):
 def test_objective_levels_are_shown_on_the_dashboard(client, officer, busy_project):
     content = dashboard(client, officer, busy_project).content.decode()
     assert str(Objective.Level.SPECIFIC.label) in content
+
+
+def test_portfolio_keeps_budgets_in_different_currencies_apart(client, manager, portfolio):
+    factories.ProjectFactory(title="Swiss", budget=50_000, currency="CHF")
+    context = portfolio_page(client, manager).context
+    assert context["totals"]["budgets"] == [
+        {"currency": "CHF", "budget": Decimal("50000")},
+        {"currency": "EUR", "budget": Decimal("1200000")},
+    ]
+    serbia = {(c["code"], c["projects__currency"]): c["budget"] for c in context["by_country"]}
+    assert serbia[("RS", "CHF")] == Decimal("50000")
+    assert serbia[("RS", "EUR")] == Decimal("1200000")
+
+
+def test_portfolio_shows_the_kosovo_footnote_once(client, manager, portfolio):
+    content = portfolio_page(client, manager).content.decode()
+    assert "Kosovo*" in content
+    assert content.count("Security Council Resolution 1244") == 1
