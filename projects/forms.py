@@ -54,4 +54,4 @@ class PortfolioFilterFormHelper(FormHelper):
         super().__init__(form)
         self.form_class = "row row-cols-lg-auto g-3 align-items-end mb-4"
         self.field_class = ""
-        self.add_input(Submit("apply", _("Filter"), css_class="btn-outline-primary"))
+        self.add_input(Submit("apply", _("Filter")))

@@ -16,9 +16,16 @@
     config.data.datasets.forEach((dataset) => {
       dataset.data = dataset.data.map((period) => period.map((day) => Date.parse(day)));
     });
+    const days = config.data.datasets.flatMap((dataset) => dataset.data.flat());
+    const month = 31 * 24 * 3600 * 1000;
     config.options = Object.assign({}, config.options, {
       scales: {
-        x: { type: "linear", ticks: { callback: (value) => dateLabel(value) } },
+        x: {
+          type: "linear",
+          min: Math.min(...days) - month,
+          max: Math.max(...days) + month,
+          ticks: { callback: (value) => dateLabel(value) },
+        },
       },
       plugins: {
         legend: { display: false },
