@@ -76,6 +76,10 @@ def activity_totals(activities):
         women_unrecorded=Count("pk", filter=HELD & Q(participants_women__isnull=True)),
         men_unrecorded=Count("pk", filter=HELD & Q(participants_men__isnull=True)),
     )
+    # No sum but nothing unrecorded means no held activity: nobody reached yet, a true zero.
+    for figure in ("participants", "women", "men"):
+        if totals[figure] is None and not totals[f"{figure}_unrecorded"]:
+            totals[figure] = 0
     return totals
 
 

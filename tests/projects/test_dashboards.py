@@ -232,6 +232,8 @@ def test_empty_project_without_budget_renders_without_figures(client, officer, p
     assert context["totals"]["count"] == 0
     assert context["cost_percent"] is None
     assert context["funding_percent"] is None
+    # Nothing held: nobody reached yet, which is a true zero rather than "not recorded".
+    assert (context["totals"]["participants"], context["totals"]["women"]) == (0, 0)
     content = response.content.decode()
     assert "No budget recorded" in content
     assert "No budget to compare with." in content
@@ -492,3 +494,13 @@ def test_portfolio_shows_the_kosovo_footnote_once(client, manager, portfolio):
     content = portfolio_page(client, manager).content.decode()
     assert "Kosovo*" in content
     assert content.count("Security Council Resolution 1244") == 1
+
+
+def test_project_with_a_budget_but_no_logged_cost_says_so(client, officer, project):
+    factories.ActivityFactory(project=project, cost=None)
+    response = dashboard(client, officer, project)
+    assert response.context["totals"]["cost_total"] is None
+    assert response.context["cost_percent"] is None
+    content = response.content.decode()
+    assert "0 activities with a cost" in content
+    assert "No budget to compare with." not in content
