@@ -187,15 +187,13 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
         self.filterset = PortfolioFilter(
             request.GET or None, queryset=Project.objects.for_user(request.user)
         )
+        self.invalid = self.filterset.is_bound and not self.filterset.is_valid()
         context = self.get_context_data(**kwargs)
-        status = 200 if not self.filterset.is_bound or self.filterset.is_valid() else 400
-        return self.render_to_response(context, status=status)
+        return self.render_to_response(context, status=400 if self.invalid else 200)
 
     def get_context_data(self, **kwargs):
         filterset = self.filterset
-        projects = filterset.qs if filterset.is_valid() or not filterset.is_bound else None
-        if projects is None:
-            projects = Project.objects.none()
+        projects = Project.objects.none() if self.invalid else filterset.qs
         rows = (
             stats.with_portfolio_figures(projects)
             .select_related("programme")
