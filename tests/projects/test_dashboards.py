@@ -1,11 +1,14 @@
 import datetime
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
+from projects import demo
 from projects.models import Funding, Objective, ProjectPartner
 from stakeholders.models import Institution
 from tests import factories
@@ -504,3 +507,22 @@ def test_project_with_a_budget_but_no_logged_cost_says_so(client, officer, proje
     content = response.content.decode()
     assert "0 activities with a cost" in content
     assert "No budget to compare with." not in content
+
+
+def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, settings):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(manager)
+    for slug, budget in [
+        (demo.SERBIA_SLUG, "900,000.00 EUR"),
+        (demo.KOSOVO_SLUG, "850,000.00 EUR"),
+    ]:
+        response = client.get(reverse("projects:dashboard", args=[slug]))
+        assert response.status_code == 200
+        assert budget in response.content.decode()
+        activities = Activity.objects.filter(project__slug=slug)
+        assert response.context["totals"]["count"] == activities.count()
+        assert response.context["totals"]["held"] == activities.held().count()
+    portfolio = client.get(reverse("portfolio")).context
+    assert {demo.SERBIA_SLUG, demo.KOSOVO_SLUG} <= {p.slug for p in portfolio["projects"]}
+    assert portfolio["totals"]["activities"] == Activity.objects.count()

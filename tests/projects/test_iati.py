@@ -1,14 +1,17 @@
 import datetime
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+from projects import demo
 from projects.iati import country_percentages
-from projects.models import Funding, Objective, ProjectPartner
+from projects.models import Funding, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
 from tests import factories
 
@@ -189,3 +192,38 @@ def test_team_and_managers_get_a_draft_projects_iati_export(client, project, per
     project.save()
     client.force_login(request.getfixturevalue(persona))
     assert get_document(client, project).find("iati-activity") is not None
+
+
+@pytest.fixture
+def demo_projects(settings):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+    return Project.objects.filter(slug__in=[demo.SERBIA_SLUG, demo.KOSOVO_SLUG])
+
+
+def test_iati_export_of_both_demo_projects_validates_against_the_schema(
+    client, demo_projects, schema
+):
+    assert demo_projects.count() == 2
+    for project in demo_projects:
+        document = get_document(client, project)
+        schema.assertValid(document)
+        activity = document.find("iati-activity")
+        assert activity.findtext("title/narrative") == project.title
+        budget = activity.find("budget/value")
+        assert Decimal(budget.text) == project.budget
+        countries = [c.get("code") for c in activity.findall("recipient-country")]
+        assert countries == list(project.countries.values_list("code", flat=True))
+        funders = {
+            org.findtext("narrative")
+            for org in activity.findall("participating-org")
+            if org.get("role") == "1"
+        }
+        assert funders == {f.funder.name for f in project.fundings.select_related("funder")}
+
+
+def test_iati_export_of_the_demo_predecessor_without_budget_validates(
+    client, demo_projects, schema
+):
+    predecessor = Project.objects.get(slug=demo.PREDECESSOR_SLUG)
+    schema.assertValid(get_document(client, predecessor))
