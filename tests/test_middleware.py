@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import path
 
 from config.middleware import DatabaseOutageMiddleware
+from config.urls import urlpatterns as portal_urlpatterns
 from stakeholders.models import Institution
 from tests import factories
 
@@ -28,10 +29,12 @@ def loses_the_connection(request):
     raise InterfaceError("connection already closed")
 
 
+# The test views, then the portal's own routes (the error pages link to them).
 urlpatterns = [
     path("institutions/count/", counts_institutions),
     path("institutions/save/", saves_then_fails),
     path("lost/", loses_the_connection),
+    *portal_urlpatterns,
 ]
 
 
