@@ -37,3 +37,16 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# Load and fault test (not part of `make test`): gunicorn on PostgreSQL, wrk traffic, a PostgreSQL
+# restart during the load. See docs/production.md. SOAK_ARGS="--help" lists its options.
+soak: install
+	$(BIN)/python scripts/soak.py $(SOAK_ARGS)
+
+# The whole database into backups/ (pg_dump on PostgreSQL, dumpdata on SQLite).
+backup: install
+	$(BIN)/python scripts/backup.py backup
+
+# Replace the database with FILE=backups/... (default: the newest backup); asks first.
+restore: install
+	$(BIN)/python scripts/backup.py restore $(FILE)
