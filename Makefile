@@ -37,3 +37,9 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# Load every page under gunicorn with wrk on PostgreSQL (portal_bench, 200,000 activities, built
+# once) and Redis; writes bench/results.json and docs/benchmarks.md. Options through BENCH_ARGS,
+# e.g. make bench BENCH_ARGS="--duration 20 --sweep 2,3,4" (see bench/run.py --help).
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
