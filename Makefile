@@ -50,3 +50,9 @@ backup: install
 # Replace the database with FILE=backups/... (default: the newest backup); asks first.
 restore: install
 	$(BIN)/python scripts/backup.py restore $(FILE)
+
+# Load every page under gunicorn with wrk on PostgreSQL (portal_bench, 200,000 activities, built
+# once) and Redis; writes bench/results.json and docs/benchmarks.md. Options through BENCH_ARGS,
+# e.g. make bench BENCH_ARGS="--duration 20 --sweep 2,3,4" (see bench/run.py --help).
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
