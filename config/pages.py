@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -25,10 +25,15 @@ def home(request):
         .aggregate(count=Count("pk"), people=Sum("participants_total"))
     )
     published = Project.objects.published()
+    # EXISTS per institution, so each stops at its first match (indexes on the link tables):
+    # an OR of IN (…) subqueries, or a UNION of the id lists, reads every activity's links.
+    through = Activity.institutions.through.objects
     engaged = Institution.objects.filter(
-        Q(pk__in=ProjectPartner.objects.filter(project__in=published).values("institution"))
-        | Q(pk__in=Funding.objects.filter(project__in=published).values("funder"))
-        | Q(pk__in=Activity.objects.visible().values("institutions"))
+        Exists(ProjectPartner.objects.filter(institution=OuterRef("pk"), project__in=published))
+        | Exists(Funding.objects.filter(funder=OuterRef("pk"), project__in=published))
+        | Exists(
+            through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
+        )
     )
     figures = [
         (published.count(), _("projects")),
