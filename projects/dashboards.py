@@ -186,11 +186,24 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
             institutions=institutions,
             institutions_total=sum(row["count"] for row in institutions),
             objectives=objectives,
-            upcoming=activities.upcoming(today)[:10],
-            recent=activities.select_related("created_by").order_by("-created_at", "-pk")[:10],
+            **self.upcoming_and_recent(activities, today),
             charts=charts,
             **kwargs,
         )
+
+    @staticmethod
+    def upcoming_and_recent(activities, today, count=10):
+        """The next `count` planned activities and the `count` last logged, in one query."""
+        upcoming = activities.upcoming(today).values("pk")[:count]
+        recent = activities.order_by("-created_at", "-pk").values("pk")[:count]
+        both = list(
+            activities.filter(Q(pk__in=upcoming) | Q(pk__in=recent)).select_related("created_by")
+        )
+        planned = [a for a in both if a.status == Activity.Status.PLANNED and a.end_date >= today]
+        return {
+            "upcoming": sorted(planned, key=lambda a: (a.start_date, a.pk))[:count],
+            "recent": sorted(both, key=lambda a: (a.created_at, a.pk), reverse=True)[:count],
+        }
 
 
 class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
@@ -219,7 +232,8 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             .prefetch_related("countries")
             .order_by("start_date", "title")
         )
-        by_country = stats.totals_by_country(projects)
+        rows = list(rows)
+        by_country = stats.totals_by_country_from(rows)
         by_funder = stats.totals_by_funder(projects)
         by_year = stats.totals_by_year(projects)
         rows = list(rows)

@@ -5,6 +5,7 @@ recorded" and is never summed as zero (the `*_unrecorded` figures say how many t
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
@@ -358,3 +359,26 @@ def portfolio_totals_from(projects, by_year):
         "held": sum(row[Activity.Status.HELD] for row in by_year),
         "participants": sum(row["participants"] or 0 for row in by_year),
     }
+
+
+def totals_by_country_from(projects):
+    """totals_by_country() computed from projects already loaded with their countries."""
+    groups = {}
+    for project in projects:
+        for country in project.countries.all():
+            key = (country.code, project.currency)
+            group = groups.setdefault(
+                key,
+                {
+                    "code": country.code,
+                    "name": country.name,
+                    "footnote": country.footnote,
+                    "projects__currency": project.currency,
+                    "projects_count": 0,
+                    "budget": Decimal("0.00"),
+                },
+            )
+            group["projects_count"] += 1
+            if project.budget is not None:
+                group["budget"] += project.budget
+    return sorted(groups.values(), key=lambda row: (-row["budget"], row["name"]))
