@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -148,6 +150,11 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         indexes = [
+            # Site search (config/pages.py): the same expression, so `@@` uses the index.
+            GinIndex(
+                SearchVector("title", "description", "city", "venue", config="english"),
+                name="activity_search",
+            ),
             models.Index(fields=["project", "-start_date"], name="activity_project_start"),
             models.Index(fields=["-start_date", "-id"], name="activity_start"),
             models.Index(fields=["kind", "-start_date"], name="activity_kind_start"),
@@ -301,6 +308,10 @@ class NewsItem(models.Model):
         verbose_name = _("news item")
         verbose_name_plural = _("news")
         indexes = [
+            GinIndex(
+                SearchVector("title", "lead", "body", "dateline", config="english"),
+                name="news_search",
+            ),
             models.Index(fields=["is_published", "-published_on"], name="news_published_on"),
             models.Index(fields=["project", "-published_on"], name="news_project_published_on"),
         ]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "stakeholders",
     "projects",
     "activities",
+    "config.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' pages from the cache, before any session or database work (config/cache.py).
+    "config.cache.PageCacheMiddleware",
     # Turns a database outage anywhere below into the friendly 503 page instead of a 500.
     "config.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +147,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Visitors' pages cached with exact invalidation (config/cache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Upper bound for changes made without model signals (queryset.update, bulk inserts).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Sign-in protection (django-axes): 5 failures for one username from one address lock that
 # pair out for 15 minutes. The axes backend only checks the lockout; ModelBackend signs in.

@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -24,10 +25,27 @@ from stakeholders.models import Institution
 STATUS_LABELS = dict(Activity.Status.choices)
 
 
+def load_permissions(user):
+    """The user's permissions in one query; Django's ModelBackend asks twice (own, groups')."""
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return
+    if not hasattr(user, "_perm_cache"):
+        permissions = (
+            Permission.objects.filter(Q(user=user) | Q(group__user=user))
+            .values_list("content_type__app_label", "codename")
+            .distinct()
+        )
+        user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in permissions}
+
+
 def team_project(user, slug):
     """A signed-in user's project: 404 if they may not read it, 403 if not on its team."""
-    project = get_object_or_404(Project.objects.for_user(user), slug=slug)
-    if not Project.objects.editable_by(user).filter(pk=project.pk).exists():
+    load_permissions(user)
+    on_team = Project.objects.editable_by(user).filter(pk=OuterRef("pk"))
+    project = get_object_or_404(
+        Project.objects.for_user(user).annotate(on_team=Exists(on_team)), slug=slug
+    )
+    if not project.on_team:
         raise PermissionDenied
     return project
 
@@ -89,11 +107,11 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
         project = self.project
         today = timezone.localdate()
         activities = Activity.objects.filter(project=project)
-        totals = stats.activity_totals(activities)
-        by_kind = stats.activities_by_kind(activities)
-        by_month = stats.activities_by_month(activities)
+        # Fewest round trips: totals, kinds and months from one grouped query, the known
+        # funding summed from the fundings listed anyway.
+        totals, by_kind, by_month = stats.activity_breakdown(activities)
         fundings = stats.funding_by_funder(project)
-        known_funding = stats.known_funding(project)
+        known_funding = stats._sum(funding.amount for funding in fundings)
         institutions = stats.institutions_by_kind(project)
         kind_labels = dict(Activity.Kind.choices)
         institution_labels = dict(Institution.Kind.choices)
@@ -168,11 +186,24 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
             institutions=institutions,
             institutions_total=sum(row["count"] for row in institutions),
             objectives=objectives,
-            upcoming=activities.upcoming(today)[:10],
-            recent=activities.select_related("created_by").order_by("-created_at", "-pk")[:10],
+            **self.upcoming_and_recent(activities, today),
             charts=charts,
             **kwargs,
         )
+
+    @staticmethod
+    def upcoming_and_recent(activities, today, count=10):
+        """The next `count` planned activities and the `count` last logged, in one query."""
+        upcoming = activities.upcoming(today).values("pk")[:count]
+        recent = activities.order_by("-created_at", "-pk").values("pk")[:count]
+        both = list(
+            activities.filter(Q(pk__in=upcoming) | Q(pk__in=recent)).select_related("created_by")
+        )
+        planned = [a for a in both if a.status == Activity.Status.PLANNED and a.end_date >= today]
+        return {
+            "upcoming": sorted(planned, key=lambda a: (a.start_date, a.pk))[:count],
+            "recent": sorted(both, key=lambda a: (a.created_at, a.pk), reverse=True)[:count],
+        }
 
 
 class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
@@ -181,6 +212,7 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
     template_name = "projects/portfolio.html"
 
     def test_func(self):
+        load_permissions(self.request.user)
         return is_manager(self.request.user)
 
     def get(self, request, *args, **kwargs):
@@ -200,7 +232,8 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             .prefetch_related("countries")
             .order_by("start_date", "title")
         )
-        by_country = stats.totals_by_country(projects)
+        rows = list(rows)
+        by_country = stats.totals_by_country_from(rows)
         by_funder = stats.totals_by_funder(projects)
         by_year = stats.totals_by_year(projects)
         rows = list(rows)
@@ -251,7 +284,7 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             filter=filterset,
             filter_helper=PortfolioFilterFormHelper(),
             projects=rows,
-            totals=stats.portfolio_totals(projects),
+            totals=stats.portfolio_totals_from(projects, by_year),
             by_country=by_country,
             footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
             by_funder=by_funder,

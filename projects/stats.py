@@ -5,6 +5,7 @@ recorded" and is never summed as zero (the `*_unrecorded` figures say how many t
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
@@ -283,3 +284,101 @@ def joined(through_queryset, owner, field, *, delimiter="; ", order_by=None):
         .values("joined"),
         output_field=CharField(),
     )
+
+
+# Fewer round trips -------------------------------------------------------------------------
+
+
+def _sum(values):
+    """SQL SUM semantics: None when every value is None."""
+    present = [value for value in values if value is not None]
+    return sum(present) if present else None
+
+
+def activity_breakdown(activities):
+    """(totals, by_kind, by_month) as activity_totals, activities_by_kind and activities_by_month
+    give them, from one query grouped by kind and month."""
+    rows = list(
+        activities.order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("kind", "month")
+        .annotate(
+            total=Count("pk"),
+            **status_counts(),
+            cost_total=Sum("cost"),
+            with_cost=Count("pk", filter=Q(cost__isnull=False)),
+            participants=Sum("participants_total", filter=HELD),
+            women=Sum("participants_women", filter=HELD),
+            men=Sum("participants_men", filter=HELD),
+            participants_unrecorded=Count("pk", filter=HELD & Q(participants_total__isnull=True)),
+            women_unrecorded=Count("pk", filter=HELD & Q(participants_women__isnull=True)),
+            men_unrecorded=Count("pk", filter=HELD & Q(participants_men__isnull=True)),
+        )
+    )
+    counted = ["total", *Activity.Status.values]
+    totals = {"count": sum(row["total"] for row in rows)}
+    for key in [*Activity.Status.values, "with_cost"]:
+        totals[key] = sum(row[key] for row in rows)
+    for key in ("cost_total", "participants", "women", "men"):
+        totals[key] = _sum(row[key] for row in rows)
+    for figure in ("participants", "women", "men"):
+        totals[f"{figure}_unrecorded"] = sum(row[f"{figure}_unrecorded"] for row in rows)
+        if totals[figure] is None and not totals[f"{figure}_unrecorded"]:
+            totals[figure] = 0
+
+    def grouped(key):
+        groups = {}
+        for row in rows:
+            group = groups.setdefault(row[key], {key: row[key], **dict.fromkeys(counted, 0)})
+            for name in counted:
+                group[name] += row[name]
+        return list(groups.values())
+
+    by_kind = sorted(grouped("kind"), key=lambda row: (-row["total"], row["kind"]))
+    by_month = sorted(grouped("month"), key=lambda row: row["month"])
+    return totals, by_kind, by_month
+
+
+def portfolio_totals_from(projects, by_year):
+    """portfolio_totals(projects), its activity figures summed from totals_by_year's rows."""
+    per_currency = list(
+        Project.objects.filter(pk__in=projects.values("pk"))
+        .order_by()
+        .values("currency")
+        .annotate(count=Count("pk"), budget=Sum("budget"))
+        .order_by("currency")
+    )
+    return {
+        "projects": sum(row["count"] for row in per_currency),
+        "budgets": [
+            {"currency": row["currency"], "budget": row["budget"]}
+            for row in per_currency
+            if row["budget"] is not None
+        ],
+        "activities": sum(row["total"] for row in by_year),
+        "held": sum(row[Activity.Status.HELD] for row in by_year),
+        "participants": sum(row["participants"] or 0 for row in by_year),
+    }
+
+
+def totals_by_country_from(projects):
+    """totals_by_country() computed from projects already loaded with their countries."""
+    groups = {}
+    for project in projects:
+        for country in project.countries.all():
+            key = (country.code, project.currency)
+            group = groups.setdefault(
+                key,
+                {
+                    "code": country.code,
+                    "name": country.name,
+                    "footnote": country.footnote,
+                    "projects__currency": project.currency,
+                    "projects_count": 0,
+                    "budget": Decimal("0.00"),
+                },
+            )
+            group["projects_count"] += 1
+            if project.budget is not None:
+                group["budget"] += project.budget
+    return sorted(groups.values(), key=lambda row: (-row["budget"], row["name"]))

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +90,13 @@ class Institution(models.Model):
         ordering = ["name"]
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
-        indexes = [models.Index(fields=["kind", "name"], name="institution_kind_name")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="institution_kind_name"),
+            GinIndex(
+                SearchVector("name", "acronym", "description", config="english"),
+                name="institution_search",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("pk")), name="institution_not_own_parent"

@@ -1,0 +1,132 @@
+"""The visitor page cache (config/cache.py): fast for visitors, never stale, never personal."""
+
+import pytest
+from django.urls import reverse
+
+from activities.models import Activity
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_visitor_sees_an_officers_saved_activity_at_once(client, officer, project):
+    activity = factories.ActivityFactory(project=project, title="Prison staff training")
+    url = reverse("activities:detail", args=[activity.pk])
+    first = get(client, url)
+    assert first["X-Page-Cache"] == "miss"
+    assert get(client, url)["X-Page-Cache"] == "hit"
+
+    activity.title = "Prison staff training, second round"
+    activity.save()
+
+    response = get(client, url)
+    assert "second round" in response.content.decode()
+    listing = get(client, reverse("activities:list"))
+    assert "second round" in listing.content.decode()
+
+
+def test_an_m2m_change_retires_cached_pages(client, project):
+    activity = factories.ActivityFactory(project=project)
+    url = reverse("activities:detail", args=[activity.pk])
+    get(client, url)
+    country = factories.CountryFactory(name="Montenegro", code="ME")
+    get(client, url)  # cached again after the country was created
+    activity.countries.add(country)
+    assert "Montenegro" in get(client, url).content.decode()
+
+
+def test_a_deleted_activity_disappears_from_the_cached_list(client, project):
+    activity = factories.ActivityFactory(project=project, title="Soon deleted seminar")
+    url = reverse("activities:list")
+    assert "Soon deleted seminar" in get(client, url).content.decode()
+    Activity.objects.get(pk=activity.pk).delete()
+    assert "Soon deleted seminar" not in get(client, url).content.decode()
+
+
+def test_signed_in_users_are_never_served_from_the_cache(client, officer, project):
+    get(client, "/")  # a visitor fills the cache
+    assert get(client, "/")["X-Page-Cache"] == "hit"
+    client.force_login(officer)
+    response = get(client, "/")
+    assert "X-Page-Cache" not in response
+    my_work = reverse("my-work")
+    assert f'href="{my_work}"' in response.content.decode()
+    # …and what they were shown is not stored for visitors either.
+    client.logout()
+    assert f'href="{my_work}"' not in get(client, "/").content.decode()
+
+
+def test_french_and_english_are_cached_separately(client, project):
+    english = get(client, "/").content.decode()
+    french = get(client, "/fr/").content.decode()
+    assert get(client, "/fr/")["X-Page-Cache"] == "hit"
+    assert 'lang="fr"' in french
+    assert 'lang="en"' in english
+    assert 'lang="en"' in get(client, "/").content.decode()
+
+
+def test_query_strings_are_cached_separately(client, project):
+    factories.ActivityFactory(project=project, title="A training", kind=Activity.Kind.TRAINING)
+    factories.ActivityFactory(project=project, title="A conference", kind=Activity.Kind.CONFERENCE)
+    trainings = get(client, "/activities/?kind=training").content.decode()
+    conferences = get(client, "/activities/?kind=conference").content.decode()
+    assert "A training" in trainings and "A conference" not in trainings
+    assert "A conference" in conferences and "A training" not in conferences
+
+
+def test_a_cache_hit_carries_the_same_headers_as_the_rendered_page(client, project):
+    first = get(client, "/projects/")
+    second = get(client, "/projects/")
+    assert second["X-Page-Cache"] == "hit"
+    ignored = {"X-Page-Cache", "X-Request-ID"}
+    assert {k: v for k, v in first.items() if k not in ignored} == {
+        k: v for k, v in second.items() if k not in ignored
+    }
+    assert "Content-Security-Policy" in second
+    assert second["X-Frame-Options"] == "DENY"
+    assert second.content == first.content
+
+
+def test_visitor_pages_carry_no_csrf_token_or_cookie(client, project):
+    for path in ["/", "/projects/", "/activities/", "/news/", "/stakeholders/", "/search/?q=x"]:
+        response = get(client, path)
+        assert "csrfmiddlewaretoken" not in response.content.decode(), path
+        assert not response.cookies, path
+        assert response["X-Page-Cache"] == "miss", path
+
+
+def test_pages_with_a_csrf_token_are_not_cached(client, db):
+    response = get(client, reverse("login"))
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in get(client, reverse("login"))
+
+
+def test_a_post_is_never_answered_from_the_cache(client, db):
+    get(client, "/")
+    response = client.post("/")
+    assert response.status_code == 405
+    assert "X-Page-Cache" not in response
+
+
+def test_a_territory_footnote_is_in_the_cached_page_too(client, project):
+    kosovo = factories.KosovoFactory()
+    project.countries.add(kosovo)
+    url = project.get_absolute_url()
+    first = get(client, url).content.decode()
+    second = get(client, url)
+    assert second["X-Page-Cache"] == "hit"
+    assert kosovo.footnote in first
+    assert second.content.decode() == first
+
+
+def test_the_page_cache_can_be_switched_off(client, project, settings):
+    settings.PAGE_CACHE = False
+    get(client, "/")
+    assert "X-Page-Cache" not in get(client, "/")
