@@ -37,3 +37,8 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# Browser tests only, in headless Chromium (installed from Debian when missing; needs root or sudo).
+e2e: install
+	./scripts/install_chromium.sh
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
