@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import DESKTOP, ConsoleLog
+from tests.e2e.helpers import DESKTOP, ConsoleLog, screenshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags that work offline and in a container: no sandbox (CI runs as root), no GPU, no calls home.
@@ -93,8 +93,19 @@ def browser(_playwright):
     browser.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_call_failed_key] = report.failed
+    return report
+
+
+_call_failed_key = pytest.StashKey[bool]()
+
+
 @pytest.fixture
-def new_page(browser, live_server):
+def new_page(request, browser, live_server):
     """Open a fresh browser context and page on the live server: `new_page(viewport=PHONE)`.
 
     Each page records its console errors in `page.console`. `bypass_csp=True` lets axe be
@@ -118,7 +129,12 @@ def new_page(browser, live_server):
         return page
 
     yield open_page
-    for context in contexts:
+    failed = request.node.stash.get(_call_failed_key, False)
+    for number, context in enumerate(contexts):
+        if failed:
+            # What the browser showed when the test failed, for the person reading the log.
+            for page in context.pages:
+                screenshot(page, f"failed/{request.node.name}-{number}")
         context.close()
 
 
