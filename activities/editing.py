@@ -1,44 +1,333 @@
-"""Placeholder: staff forms for activities and news (issue 4)."""
+"""Staff forms for activities and news: create, edit, delete and history (issue 4).
 
-from django.http import Http404
-from django.views import View
+Who may do what is decided by the scoped querysets: `editable_by(user)` finds the record (or the
+projects offered), `for_user(user)` tells a 403 (you can see it, not change it) from a 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+
+from activities import services
+from activities.forms import (
+    PREVIEW,
+    SAVE_AND_ADD_ANOTHER,
+    ActivityForm,
+    ConfirmDeleteForm,
+    NewsItemForm,
+)
+from activities.models import Activity, NewsItem
+from projects.models import Project
 
 
-class ActivityCreateView(View):
+def display_name(user):
+    if user is None:
+        return _("someone")
+    return user.get_full_name() or user.get_username()
+
+
+class EditableRecordMixin(LoginRequiredMixin):
+    """Find the record among those the user may edit; 403 if they may only read it, else 404."""
+
+    def get_queryset(self):
+        return self.model.objects.editable_by(self.request.user)
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            lookup = {key: self.kwargs[key] for key in ("pk", "slug") if key in self.kwargs}
+            if self.model.objects.for_user(self.request.user).filter(**lookup).exists():
+                raise PermissionDenied from None
+            raise
+
+
+class ProjectTeamMixin(LoginRequiredMixin):
+    """New records: only for users on at least one team (or managers)."""
+
     def dispatch(self, request, *args, **kwargs):
-        raise Http404
+        user = request.user
+        if user.is_authenticated and not Project.objects.editable_by(user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def project_from_query(self):
+        """The project named by ?project=<slug>: 403 if not the user's, 404 if unknown."""
+        slug = self.request.GET.get("project")
+        if not slug:
+            return None
+        user = self.request.user
+        project = Project.objects.editable_by(user).filter(slug=slug).first()
+        if project is None:
+            if Project.objects.for_user(user).filter(slug=slug).exists():
+                raise PermissionDenied
+            raise Http404
+        return project
 
 
-class ActivityUpdateView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class StaffFormMixin:
+    """Hands the user to the form; turns an edit conflict into a message on the kept form."""
+
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def edit_conflict(self, form, conflict):
+        loaded_version = form.cleaned_data["version"]
+        if conflict.current is None:
+            message = _(
+                "%(user)s deleted this record on %(when)s, after you opened it. Your changes were "
+                "not saved; copy what you need from the form below."
+            )
+        else:
+            message = _(
+                "%(user)s saved this record on %(when)s, after you opened it. Your changes were "
+                "not saved yet: they are still in the form below. Check their version, then save "
+                "again to replace it with yours."
+            )
+            # The next save is a deliberate overwrite of the version the user has now been shown.
+            data = form.data.copy()
+            data[form.add_prefix("version")] = str(conflict.current.version)
+            form.data = data
+        when = conflict.at
+        form.add_error(
+            None,
+            message
+            % {
+                "user": display_name(conflict.by),
+                "when": date_format(localtime(when), "DATETIME_FORMAT") if when else "—",
+            },
+        )
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                conflict=conflict,
+                conflict_changes=changed_fields(conflict, loaded_version),
+            )
+        )
 
 
-class ActivityDeleteView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+def changed_fields(conflict, loaded_version):
+    """Labels of the fields the other person changed since `loaded_version`, from history."""
+    current = conflict.current
+    if current is None:
+        return []
+    records = current.history.order_by("-history_date", "-history_id")
+    latest = records.first()
+    loaded = records.filter(version=loaded_version).first()
+    if latest is None or loaded is None:
+        return []
+    delta = latest.diff_against(loaded, excluded_fields=HISTORY_EXCLUDED)
+    return [str(type(current)._meta.get_field(name).verbose_name) for name in delta.changed_fields]
 
 
-class ActivityHistoryView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+HISTORY_EXCLUDED = ["created_by", "updated_by", "author", "slug"]
 
 
-class NewsCreateView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class HistoryView(EditableRecordMixin, DetailView):
+    """Who changed what and when, newest first (many-to-many links are not kept in history)."""
+
+    def get_context_data(self, **kwargs):
+        records = list(
+            self.object.history.select_related("history_user").order_by(
+                "-history_date", "-history_id"
+            )
+        )
+        entries = []
+        for record, older in zip(records, [*records[1:], None], strict=True):
+            entries.append({"record": record, "changes": describe_changes(record, older)})
+        return super().get_context_data(entries=entries, **kwargs)
 
 
-class NewsUpdateView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+def describe_changes(record, older):
+    """[(field label, old value, new value)] between two history records, for display."""
+    if older is None:
+        return []
+    delta = record.diff_against(older, excluded_fields=HISTORY_EXCLUDED, foreign_keys_are_objs=True)
+    rows = []
+    for change in delta.changes:
+        field = record.instance_type._meta.get_field(change.field)
+        choices = dict(field.flatchoices) if field.choices else {}
+        rows.append(
+            (
+                field.verbose_name,
+                choices.get(change.old, change.old),
+                choices.get(change.new, change.new),
+            )
+        )
+    return rows
 
 
-class NewsDeleteView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+# Activities
 
 
-class NewsHistoryView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class ActivityCreateView(ProjectTeamMixin, StaffFormMixin, CreateView):
+    model = Activity
+    form_class = ActivityForm
+    template_name = "activities/activity_form.html"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        project = self.project_from_query()
+        if project is not None:
+            initial["project"] = project
+        return initial
+
+    def form_valid(self, form):
+        self.object = services.activity_create(user=self.request.user, **form.record_data())
+        messages.success(self.request, _("Activity “%s” logged.") % self.object.title)
+        if SAVE_AND_ADD_ANOTHER in self.request.POST:
+            url = reverse("activities:create") + f"?project={self.object.project.slug}"
+            return HttpResponseRedirect(url)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class ActivityUpdateView(EditableRecordMixin, StaffFormMixin, UpdateView):
+    model = Activity
+    form_class = ActivityForm
+    template_name = "activities/activity_form.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project", "updated_by")
+
+    def form_valid(self, form):
+        try:
+            self.object = services.activity_update(
+                activity=self.object,
+                user=self.request.user,
+                version=form.cleaned_data["version"],
+                **form.record_data(),
+            )
+        except services.EditConflict as conflict:
+            return self.edit_conflict(form, conflict)
+        messages.success(self.request, _("Activity “%s” saved.") % self.object.title)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class ActivityDeleteView(EditableRecordMixin, DeleteView):
+    model = Activity
+    form_class = ConfirmDeleteForm
+    template_name = "activities/activity_confirm_delete.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cancel_url": self.object.get_absolute_url()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(news_count=self.object.news.count(), **kwargs)
+
+    def form_valid(self, form):
+        title = self.object.title
+        services.activity_delete(activity=self.object, user=self.request.user)
+        messages.success(self.request, _("Activity “%s” deleted.") % title)
+        return HttpResponseRedirect(reverse("my-work"))
+
+
+class ActivityHistoryView(HistoryView):
+    model = Activity
+    template_name = "activities/activity_history.html"
+
+
+# News
+
+
+class NewsPreviewMixin:
+    """The Preview button re-displays the form with the body rendered; nothing is saved."""
+
+    def get_context_data(self, **kwargs):
+        if self.request.method == "POST" and PREVIEW in self.request.POST:
+            form = kwargs.get("form")
+            kwargs["preview_body"] = form.data.get(form.add_prefix("body"), "") if form else ""
+            kwargs["previewing"] = True
+        return super().get_context_data(**kwargs)
+
+    def wants_preview(self):
+        return PREVIEW in self.request.POST
+
+
+class NewsCreateView(ProjectTeamMixin, StaffFormMixin, NewsPreviewMixin, CreateView):
+    model = NewsItem
+    form_class = NewsItemForm
+    template_name = "news/news_form.html"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        project = self.project_from_query()
+        if project is not None:
+            initial["project"] = project
+        activity_id = self.request.GET.get("activity", "")
+        if activity_id:
+            if not activity_id.isdigit():
+                raise Http404
+            activity = (
+                Activity.objects.editable_by(self.request.user).filter(pk=activity_id).first()
+            )
+            if activity is None:
+                raise Http404
+            initial.update(project=activity.project_id, activity=activity.pk)
+        return initial
+
+    def form_valid(self, form):
+        if self.wants_preview():
+            return self.render_to_response(self.get_context_data(form=form))
+        self.object = services.news_create(user=self.request.user, **form.record_data())
+        messages.success(self.request, _("News item “%s” saved.") % self.object.title)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class NewsUpdateView(EditableRecordMixin, StaffFormMixin, NewsPreviewMixin, UpdateView):
+    model = NewsItem
+    form_class = NewsItemForm
+    template_name = "news/news_form.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project", "updated_by")
+
+    def form_valid(self, form):
+        if self.wants_preview():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            self.object = services.news_update(
+                item=self.object,
+                user=self.request.user,
+                version=form.cleaned_data["version"],
+                **form.record_data(),
+            )
+        except services.EditConflict as conflict:
+            return self.edit_conflict(form, conflict)
+        messages.success(self.request, _("News item “%s” saved.") % self.object.title)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class NewsDeleteView(EditableRecordMixin, DeleteView):
+    model = NewsItem
+    form_class = ConfirmDeleteForm
+    template_name = "news/news_confirm_delete.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cancel_url": self.object.get_absolute_url()}
+
+    def form_valid(self, form):
+        title = self.object.title
+        services.news_delete(item=self.object, user=self.request.user)
+        messages.success(self.request, _("News item “%s” deleted.") % title)
+        return HttpResponseRedirect(reverse("my-work"))
+
+
+class NewsHistoryView(HistoryView):
+    model = NewsItem
+    template_name = "news/news_history.html"
+    context_object_name = "item"

@@ -1,0 +1,340 @@
+"""Staff forms for activities and news: they validate and normalise; services.py saves."""
+
+from itertools import groupby
+
+from crispy_forms.bootstrap import FormActions, InlineCheckboxes
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity, NewsItem
+from projects.models import Objective, Project
+from stakeholders.models import Country, Institution
+
+SAVE_AND_ADD_ANOTHER = "save_add_another"
+PREVIEW = "preview"
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as ISO 8601 whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TaggedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that carry their object's project for static/js/forms.js."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-project"] = instance.project_id
+        return option
+
+
+class TaggedSelect(forms.Select):
+    """A select whose options carry their object's project for static/js/forms.js."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-project"] = instance.project_id
+        return option
+
+
+def grouped_choices(field, objects, group_label):
+    """Choices for `field` grouped under headings, e.g. institutions by country."""
+    iterator = field.iterator(field)
+    return [
+        (heading, [iterator.choice(obj) for obj in members])
+        for heading, members in groupby(objects, key=group_label)
+    ]
+
+
+class SecondarySubmit(Submit):
+    field_classes = "btn btn-outline-primary"
+
+
+class DangerSubmit(Submit):
+    field_classes = "btn btn-danger"
+
+
+def cancel_link(url):
+    return HTML(
+        format_html(
+            '<a class="btn btn-link" href="{}">{}</a>',
+            url,
+            _("Cancel"),
+        )
+    )
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version a record was loaded with, so a save cannot overwrite a newer one."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].required = True
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+        self.version_layout = ["version"] if self.instance.pk else []
+
+
+class ActivityForm(VersionedForm):
+    confirm_outside_period = forms.BooleanField(
+        label=_("Save anyway — dates are outside the project period"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "project",
+            "kind",
+            "title",
+            "status",
+            "start_date",
+            "end_date",
+            "format",
+            "venue",
+            "city",
+            "countries",
+            "description",
+            "objectives",
+            "institutions",
+            "participants_total",
+            "participants_women",
+            "participants_men",
+            "facilitators",
+            "cost",
+        ]
+        widgets = {
+            "start_date": DateInput,
+            "end_date": DateInput,
+            "countries": forms.CheckboxSelectMultiple,
+            "objectives": TaggedCheckboxes,
+            "institutions": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "facilitators": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "objectives": _("Only the chosen project's objectives can be linked."),
+            "institutions": _("Type in the filter box to narrow the list."),
+            "participants_women": _("Where known."),
+            "participants_men": _("Where known."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        projects = Project.objects.editable_by(user).order_by("title")
+        self.fields["project"].queryset = projects
+        self.fields["project"].widget.attrs["data-controls"] = "objectives"
+        if self.instance.pk:
+            # Moving an activity to another project would strand its objectives and news links.
+            self.fields["project"].disabled = True
+            self.fields["project"].help_text = _("An activity stays with its project.")
+            projects = projects.filter(pk=self.instance.project_id)
+        self.fields["countries"].queryset = Country.objects.all()
+
+        objectives = self.fields["objectives"]
+        objectives.queryset = (
+            Objective.objects.filter(project__in=projects)
+            .select_related("project")
+            .order_by("project__title", "project_id", "position", "code")
+        )
+        objectives.widget.choices = grouped_choices(
+            objectives, objectives.queryset, lambda o: o.project.title
+        )
+
+        institutions = self.fields["institutions"]
+        institutions.queryset = Institution.objects.select_related("country").order_by(
+            "country__name", "name"
+        )
+        institutions.label_from_instance = lambda i: (
+            f"{i.name} ({i.acronym})" if i.acronym else i.name
+        )
+        institutions.widget.choices = grouped_choices(
+            institutions,
+            institutions.queryset,
+            lambda i: str(i.country) if i.country_id else _("International"),
+        )
+
+        cancel_url = self.instance.get_absolute_url() if self.instance.pk else reverse("my-work")
+        buttons = [Submit("save", _("Save"))]
+        if not self.instance.pk:
+            buttons.append(SecondarySubmit(SAVE_AND_ADD_ANOTHER, _("Save and add another")))
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            *self.version_layout,
+            Fieldset(
+                _("What"),
+                Row(Column("project", css_class="col-md-8"), Column("kind", css_class="col-md-4")),
+                "title",
+                Row(Column("status", css_class="col-md-4"), Column("format", css_class="col-md-4")),
+                "description",
+                Div("objectives", css_class="js-project-options"),
+            ),
+            Fieldset(
+                _("When and where"),
+                Row(
+                    Column("start_date", css_class="col-md-4"),
+                    Column("end_date", css_class="col-md-4"),
+                ),
+                "confirm_outside_period",
+                Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
+                InlineCheckboxes("countries"),
+            ),
+            Fieldset(
+                _("Who took part"),
+                Div(
+                    "institutions",
+                    css_class="js-filterable-choices",
+                    data_filter_label=_("Filter institutions by name, acronym or country"),
+                ),
+                Row(
+                    Column("participants_total", css_class="col-md-4"),
+                    Column("participants_women", css_class="col-md-4"),
+                    Column("participants_men", css_class="col-md-4"),
+                ),
+                "facilitators",
+                Row(Column("cost", css_class="col-md-4")),
+            ),
+            FormActions(*buttons, cancel_link(cancel_url)),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        project = cleaned_data.get("project")
+        objectives = cleaned_data.get("objectives")
+        if project and objectives is not None:
+            try:
+                Activity(project=project).validate_objectives(objectives)
+            except ValidationError as error:
+                self.add_error(None, error)
+        start_date = cleaned_data.get("start_date")
+        end_date = cleaned_data.get("end_date") or start_date
+        if project and start_date and end_date and end_date >= start_date:
+            dated = Activity(project=project, start_date=start_date, end_date=end_date)
+            if dated.is_outside_project_period():
+                self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
+                if not cleaned_data.get("confirm_outside_period"):
+                    self.add_error(
+                        "confirm_outside_period",
+                        _(
+                            "These dates fall outside the project period (%(start)s – %(end)s). "
+                            "Check them, or tick the box to save them as they are."
+                        )
+                        % {
+                            "start": date_format(project.start_date),
+                            "end": date_format(project.end_date),
+                        },
+                    )
+        return cleaned_data
+
+    def record_data(self):
+        """The cleaned values that belong on the activity (not the form's own controls)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class NewsItemForm(VersionedForm):
+    class Meta:
+        model = NewsItem
+        fields = [
+            "project",
+            "activity",
+            "title",
+            "dateline",
+            "published_on",
+            "lead",
+            "body",
+            "is_published",
+        ]
+        widgets = {
+            "published_on": DateInput,
+            "activity": TaggedSelect,
+            "lead": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+            "is_published": forms.RadioSelect(
+                choices=[
+                    (False, _("Draft — only the project team and managers see it")),
+                    (True, _("Published — visitors see it from the publication date")),
+                ]
+            ),
+        }
+        labels = {"is_published": _("Status")}
+        help_texts = {
+            "body": _(
+                "Markdown: **bold**, *italic*, [link](https://…), lists with “- ”. "
+                "Use Preview to check it."
+            ),
+            "activity": _("Optional: the activity this story is about, of the same project."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        projects = Project.objects.editable_by(user).order_by("title")
+        self.fields["project"].queryset = projects
+        self.fields["project"].widget.attrs["data-controls"] = "activity"
+        activity = self.fields["activity"]
+        activity.queryset = (
+            Activity.objects.filter(project__in=projects)
+            .select_related("project")
+            .order_by("project__title", "project_id", "-start_date", "-pk")
+        )
+        activity.label_from_instance = lambda a: f"{a.title} ({date_format(a.start_date)})"
+        activity.widget.choices = [
+            ("", "---------"),
+            *grouped_choices(activity, activity.queryset, lambda a: a.project.title),
+        ]
+
+        cancel_url = self.instance.get_absolute_url() if self.instance.pk else reverse("my-work")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            *self.version_layout,
+            Row(Column("project", css_class="col-md-6"), Column("activity", css_class="col-md-6")),
+            "title",
+            Row(
+                Column("dateline", css_class="col-md-6"),
+                Column("published_on", css_class="col-md-3"),
+            ),
+            "lead",
+            "body",
+            "is_published",
+            FormActions(
+                Submit("save", _("Save")),
+                SecondarySubmit(PREVIEW, _("Preview")),
+                cancel_link(cancel_url),
+            ),
+        )
+
+    def record_data(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ConfirmDeleteForm(forms.Form):
+    """The delete button of a confirmation page (nothing to fill in)."""
+
+    def __init__(self, *args, cancel_url, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            FormActions(
+                DangerSubmit("delete", _("Yes, delete")),
+                cancel_link(cancel_url),
+            )
+        )

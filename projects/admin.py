@@ -1,0 +1,289 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from projects.models import (
+    Funding,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Programme,
+    Project,
+    ProjectMembership,
+    ProjectPartner,
+)
+from stakeholders.admin import HTTPS_URLS
+
+SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
+
+
+class ProjectStatusFilter(admin.SimpleListFilter):
+    """Planned / ongoing / completed, which follows from the dates and is not a column."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Project.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Project.Status.values:
+            return queryset.with_status(self.value())
+        return queryset
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "project_count"]
+    search_fields = ["name", "acronym", "slug"]
+    formfield_overrides = HTTPS_URLS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(project_count=Count("projects"))
+
+    @admin.display(description=_("projects"), ordering="project_count")
+    def project_count(self, obj):
+        return obj.project_count
+
+
+class FundingInlineFormSet(BaseInlineFormSet):
+    """Check known amounts against the budget typed in the project form, not the saved one."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.instance.pk:
+            # Funding.clean reads the budget through `project`: hand it the project being edited.
+            form.instance.project = self.instance
+        return form
+
+    def clean(self):
+        super().clean()
+        budget = self.instance.budget
+        if budget is None or any(self.errors):
+            return
+        total = sum(
+            form.cleaned_data.get("amount") or 0
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        )
+        if total > budget:
+            # Funding.clean's message: one rule, one wording, also when several rows change at once.
+            raise ValidationError(
+                _("Known funding would total %(total)s, above the budget of %(budget)s.")
+                % {"total": total, "budget": budget}
+            )
+
+
+class FundingInline(admin.TabularInline):
+    model = Funding
+    formset = FundingInlineFormSet
+    fields = ["funder", "kind", "amount", "share", "note"]
+    autocomplete_fields = ["funder"]
+    extra = 0
+
+
+class ObjectiveInlineFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A parent is always an objective of the same project.
+        form.fields["parent"].queryset = (
+            Objective.objects.filter(project=self.instance)
+            if self.instance.pk
+            else Objective.objects.none()
+        )
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    formset = ObjectiveInlineFormSet
+    fields = ["position", "code", "level", "parent", "title"]
+    formfield_overrides = SHORT_TEXT
+    show_change_link = True
+    extra = 0
+
+
+class PartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    fields = ["institution", "role", "note"]
+    autocomplete_fields = ["institution"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = ProjectMembership
+    fields = ["user", "role"]
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "code",
+        "programme",
+        "phase",
+        "start_date",
+        "end_date",
+        "status_display",
+        "budget_display",
+        "is_published",
+    ]
+    list_filter = [ProjectStatusFilter, "is_published", "programme", "countries"]
+    list_select_related = ["programme"]
+    search_fields = ["title", "code", "slug", "summary", "programme__name"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["programme", "predecessor", "countries"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "code",
+                    "programme",
+                    "phase",
+                    "predecessor",
+                    "is_published",
+                ]
+            },
+        ),
+        (
+            _("Period and budget"),
+            {"fields": ["start_date", "end_date", "budget", "currency"]},
+        ),
+        (
+            _("What it does"),
+            {
+                "fields": [
+                    "summary",
+                    "description",
+                    "countries",
+                    "target_groups",
+                    "end_beneficiaries",
+                    "key_standards",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [FundingInline, ObjectiveInline, PartnerInline, MembershipInline]
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.get_status_display()
+
+    @admin.display(description=_("budget"), ordering="budget")
+    def budget_display(self, obj):
+        return f"{obj.budget:,.0f} {obj.currency}" if obj.budget is not None else "—"
+
+
+@admin.register(Funding)
+class FundingAdmin(SimpleHistoryAdmin):
+    list_display = ["funder", "project", "kind", "amount", "share", "note"]
+    list_filter = ["kind", "project"]
+    list_select_related = ["funder", "project"]
+    search_fields = ["funder__name", "funder__acronym", "project__title", "note"]
+    autocomplete_fields = ["project", "funder"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ["position", "name", "unit", "baseline", "target"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "short_title", "level", "project", "parent", "position"]
+    list_display_links = ["code", "short_title"]
+    list_filter = ["level", "project"]
+    list_select_related = ["project", "parent"]
+    search_fields = ["code", "title", "description", "project__title"]
+    autocomplete_fields = ["project", "parent"]
+    inlines = [IndicatorInline]
+
+    @admin.display(description=_("title"), ordering="title")
+    def short_title(self, obj):
+        return obj.title if len(obj.title) <= 80 else f"{obj.title[:79]}…"
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    fields = ["date", "value", "note", "activity", "recorded_by"]
+    autocomplete_fields = ["activity", "recorded_by"]
+    extra = 0
+
+
+def record_user(request, value):
+    if value.recorded_by_id is None:
+        value.recorded_by = request.user
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "objective", "project", "unit", "baseline", "target", "position"]
+    list_filter = ["objective__project", "objective__level"]
+    list_select_related = ["objective__project"]
+    search_fields = ["name", "means_of_verification", "objective__title", "objective__code"]
+    autocomplete_fields = ["objective"]
+    inlines = [IndicatorValueInline]
+
+    @admin.display(description=_("project"), ordering="objective__project__title")
+    def project(self, obj):
+        return obj.objective.project
+
+    def save_formset(self, request, form, formset, change):
+        for value in formset.save(commit=False):
+            record_user(request, value)
+            value.save()
+        for value in formset.deleted_objects:
+            value.delete()
+        formset.save_m2m()
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "date", "value", "activity", "recorded_by", "note"]
+    list_filter = ["indicator__objective__project", "date"]
+    list_select_related = ["indicator", "activity", "recorded_by"]
+    search_fields = ["indicator__name", "note", "activity__title"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["indicator", "activity", "recorded_by"]
+    readonly_fields = ["recorded_at"]
+
+    def save_model(self, request, obj, form, change):
+        record_user(request, obj)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProjectPartner)
+class ProjectPartnerAdmin(admin.ModelAdmin):
+    list_display = ["institution", "project", "role", "note"]
+    list_filter = ["role", "project", "institution__kind"]
+    list_select_related = ["institution", "project"]
+    search_fields = ["institution__name", "institution__acronym", "project__title", "note"]
+    autocomplete_fields = ["project", "institution"]
+
+
+@admin.register(ProjectMembership)
+class ProjectMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "project", "role"]
+    list_filter = ["role", "project"]
+    list_select_related = ["user", "project"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "project__title",
+    ]
+    autocomplete_fields = ["project", "user"]

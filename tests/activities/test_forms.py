@@ -1,0 +1,269 @@
+"""The staff forms on their own: what they offer each user and which rules they enforce."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from activities.forms import ActivityForm, NewsItemForm
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def activity_data(project, **overrides):
+    """A complete, valid activity submission for `project` (override any field)."""
+    data = {
+        "project": project.pk,
+        "kind": "training",
+        "title": "Training on CPT standards",
+        "status": "held",
+        "start_date": days(-10).isoformat(),
+        "end_date": days(-9).isoformat(),
+        "format": "in_person",
+        "venue": "Judicial Academy",
+        "city": "Belgrade",
+        "description": "Two days on the CPT standards for prison staff.",
+        "participants_total": "25",
+        "participants_women": "15",
+        "participants_men": "10",
+        "facilitators": "Two Council of Europe experts",
+        "cost": "1200.50",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def news_data(project, **overrides):
+    data = {
+        "project": project.pk,
+        "activity": "",
+        "title": "Prison staff trained on the CPT standards",
+        "dateline": "Belgrade, Serbia",
+        "published_on": days(-1).isoformat(),
+        "lead": "Twenty-five prison officers took part.",
+        "body": "The training covered **use of force**.",
+        "is_published": "True",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_activity_form_offers_only_the_users_projects(project, officer):
+    factories.ProjectFactory(title="Someone else's project")
+
+    form = ActivityForm(user=officer)
+
+    assert list(form.fields["project"].queryset) == [project]
+
+
+def test_manager_is_offered_every_project(project, manager):
+    other = factories.ProjectFactory(is_published=False)
+
+    form = ActivityForm(user=manager)
+
+    assert set(form.fields["project"].queryset) == {project, other}
+
+
+def test_objectives_are_grouped_by_project_and_tagged_for_the_browser(project, officer):
+    mine = factories.ObjectiveFactory(project=project, code="1", title="Prison healthcare")
+    factories.ObjectiveFactory(code="9", title="Not my project")
+
+    html = ActivityForm(user=officer).as_p()
+
+    assert f'value="{mine.pk}"' in html
+    assert f'data-project="{project.pk}"' in html
+    assert "Prison healthcare" in html
+    assert "Not my project" not in html
+
+
+def test_institutions_are_grouped_by_country_with_their_acronym(officer):
+    factories.InstitutionFactory(
+        name="Ministry of Justice", acronym="MoJ", country=factories.KosovoFactory()
+    )
+
+    form = ActivityForm(user=officer)
+    groups = dict(form.fields["institutions"].widget.choices)
+
+    assert [label for _, label in groups["Kosovo*"]] == ["Ministry of Justice (MoJ)"]
+
+
+def test_dates_use_the_browsers_date_input_with_iso_values(project, officer):
+    activity = factories.ActivityFactory(project=project, start_date=datetime.date(2025, 3, 4))
+
+    html = str(ActivityForm(user=officer, instance=activity)["start_date"])
+
+    assert 'type="date"' in html
+    assert 'value="2025-03-04"' in html
+
+
+def test_valid_activity_form_normalises_what_was_entered(project, officer):
+    objective = factories.ObjectiveFactory(project=project)
+    institution = factories.InstitutionFactory()
+
+    form = ActivityForm(
+        activity_data(project, objectives=[objective.pk], institutions=[institution.pk]),
+        user=officer,
+    )
+
+    assert form.is_valid(), form.errors
+    data = form.record_data()
+    assert data["project"] == project
+    assert data["participants_total"] == 25
+    assert list(data["objectives"]) == [objective]
+    assert "confirm_outside_period" not in data
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"start_date": days(-5).isoformat(), "end_date": days(-6).isoformat()},
+            "end_date",
+            "The end date cannot be before the start date.",
+        ),
+        (
+            {"participants_total": "20", "participants_women": "15", "participants_men": "10"},
+            "participants_total",
+            "Women and men (25) cannot be more than the participants (20).",
+        ),
+        (
+            {"participants_total": "-1", "participants_women": "", "participants_men": ""},
+            "participants_total",
+            "Ensure this value is greater than or equal to 0.",
+        ),
+        ({"participants_women": "-3"}, "participants_women", "greater than or equal to 0"),
+        ({"cost": "-10"}, "cost", "Ensure this value is greater than or equal to 0."),
+        ({"title": ""}, "title", "This field is required."),
+        ({"start_date": "31/02/2025"}, "start_date", "Enter a valid date."),
+    ],
+    ids=[
+        "end-before-start",
+        "split-above-total",
+        "negative-total",
+        "negative-women",
+        "cost",
+        "title",
+        "date",
+    ],
+)
+def test_activity_form_rejects_each_rule_with_its_message(
+    project, officer, overrides, field, message
+):
+    form = ActivityForm(activity_data(project, **overrides), user=officer)
+
+    assert not form.is_valid()
+    assert any(message in error for error in form.errors[field])
+
+
+def test_objective_of_another_project_is_rejected_by_name(project, officer):
+    second = factories.MembershipFactory(user=officer).project
+    foreign = factories.ObjectiveFactory(project=second, code="7", title="Other logframe")
+
+    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=officer)
+
+    assert not form.is_valid()
+    assert form.errors["objectives"] == [
+        "These objectives belong to another project: 7. Other logframe."
+    ]
+
+
+def test_objective_of_a_project_not_on_the_users_team_is_not_a_valid_choice(project, officer):
+    foreign = factories.ObjectiveFactory()
+
+    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=officer)
+
+    assert not form.is_valid()
+    assert "Select a valid choice" in form.errors["objectives"][0]
+
+
+def test_project_not_on_the_users_team_is_not_a_valid_choice(officer):
+    foreign = factories.ProjectFactory()
+
+    form = ActivityForm(activity_data(foreign), user=officer)
+
+    assert not form.is_valid()
+    assert "Select a valid choice" in form.errors["project"][0]
+
+
+def test_dates_outside_the_project_period_need_a_ticked_confirmation(project, officer):
+    early = project.start_date - datetime.timedelta(days=3)
+    data = activity_data(project, start_date=early.isoformat(), end_date="")
+
+    form = ActivityForm(data, user=officer)
+
+    assert not form.is_valid()
+    assert "fall outside the project period" in form.errors["confirm_outside_period"][0]
+    rendered = str(form["confirm_outside_period"])
+    assert 'type="checkbox"' in rendered
+
+    confirmed = ActivityForm({**data, "confirm_outside_period": "on"}, user=officer)
+    assert confirmed.is_valid(), confirmed.errors
+
+
+def test_confirmation_box_stays_hidden_while_dates_are_inside_the_period(project, officer):
+    form = ActivityForm(activity_data(project), user=officer)
+
+    assert form.is_valid()
+    assert 'type="hidden"' in str(form["confirm_outside_period"])
+
+
+def test_an_activity_stays_with_its_project_when_edited(project, officer):
+    activity = factories.ActivityFactory(project=project)
+    second = factories.MembershipFactory(user=officer).project
+    data = activity_data(second, version=str(activity.version))
+
+    form = ActivityForm(data, user=officer, instance=activity)
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["project"] == project
+
+
+def test_edit_form_requires_the_version_it_was_loaded_with(project, officer):
+    activity = factories.ActivityFactory(project=project)
+
+    form = ActivityForm(activity_data(project), user=officer, instance=activity)
+
+    assert not form.is_valid()
+    assert form.errors["version"] == ["This field is required."]
+    assert ActivityForm(user=officer, instance=activity)["version"].value() == 1
+
+
+def test_news_form_offers_only_activities_of_the_users_projects(project, officer):
+    mine = factories.ActivityFactory(project=project, title="Our training")
+    factories.ActivityFactory(title="Their training")
+
+    form = NewsItemForm(user=officer)
+
+    assert list(form.fields["activity"].queryset) == [mine]
+    assert "Their training" not in form.as_p()
+
+
+def test_news_form_rejects_an_activity_of_another_project(project, officer):
+    second = factories.MembershipFactory(user=officer).project
+    elsewhere = factories.ActivityFactory(project=second)
+
+    form = NewsItemForm(news_data(project, activity=elsewhere.pk), user=officer)
+
+    assert not form.is_valid()
+    assert form.errors["activity"] == ["Choose an activity of the same project."]
+
+
+def test_news_form_reads_draft_or_published(project, officer):
+    draft = NewsItemForm(news_data(project, is_published="False"), user=officer)
+    published = NewsItemForm(news_data(project), user=officer)
+
+    assert draft.is_valid() and published.is_valid()
+    assert draft.cleaned_data["is_published"] is False
+    assert published.cleaned_data["is_published"] is True
+
+
+def test_news_form_requires_title_lead_and_date(project, officer):
+    form = NewsItemForm(news_data(project, title="", lead="", published_on=""), user=officer)
+
+    assert not form.is_valid()
+    assert set(form.errors) == {"title", "lead", "published_on"}

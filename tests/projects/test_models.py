@@ -1,0 +1,328 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from projects.models import Objective, Project
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def errors_of(obj):
+    with pytest.raises(ValidationError) as excinfo:
+        obj.full_clean()
+    return excinfo.value.message_dict
+
+
+def assert_database_rejects(obj):
+    """Saving without validation hits a database constraint."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        obj.save()
+
+
+# Project ------------------------------------------------------------------------------------
+
+
+def test_project_ending_on_its_start_date_is_valid():
+    project = factories.ProjectFactory(start_date=D(2024, 1, 1), end_date=D(2024, 1, 1))
+    project.full_clean()
+
+
+def test_project_cannot_end_before_it_starts():
+    project = factories.ProjectFactory(start_date=D(2024, 1, 1), end_date=D(2025, 1, 1))
+    project.end_date = D(2023, 12, 31)
+
+    assert errors_of(project)["end_date"] == ["The end date cannot be before the start date."]
+    assert_database_rejects(project)
+
+
+def test_project_budget_may_be_zero_or_unknown_but_not_negative():
+    project = factories.ProjectFactory(budget=0)
+    project.full_clean()
+    project.budget = None
+    project.full_clean()
+
+    project.budget = Decimal("-1")
+    assert "budget" in errors_of(project)
+    assert_database_rejects(project)
+
+
+def test_project_budget_cannot_drop_below_known_funding():
+    project = factories.ProjectFactory(budget=100_000)
+    factories.FundingFactory(project=project, amount=60_000)
+    factories.FundingFactory(project=project, amount=None)
+
+    project.budget = 60_000
+    project.full_clean()
+    project.budget = 59_999
+    (message,) = errors_of(project)["budget"]
+    assert message.startswith("The budget (59999) is below the known funding amounts (60000")
+
+
+def test_project_cannot_be_its_own_predecessor():
+    project = factories.ProjectFactory()
+    project.predecessor = project
+
+    assert errors_of(project)["predecessor"] == ["A project cannot be its own predecessor."]
+    assert_database_rejects(project)
+
+
+def test_two_projects_with_the_same_title_get_different_slugs():
+    first = factories.ProjectFactory(title="Prison health")
+    second = factories.ProjectFactory(title="Prison health")
+
+    assert (first.slug, second.slug) == ("prison-health", "prison-health-2")
+    second.full_clean()
+
+
+def test_project_codes_are_unique_when_set_and_may_be_empty_on_many():
+    factories.ProjectFactory(code="")
+    factories.ProjectFactory(code="")
+    factories.ProjectFactory(code="2193")
+    duplicate = factories.ProjectFactory.build(code="2193")
+
+    assert "Constraint “project_code_unique” is violated." in errors_of(duplicate)["__all__"]
+    assert_database_rejects(duplicate)
+
+
+def test_project_currency_is_an_iso_code():
+    project = factories.ProjectFactory()
+    project.currency = "eur"
+
+    assert errors_of(project)["currency"] == ["Enter an ISO 4217 code such as EUR."]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        (D(2019, 5, 24), D(2022, 12, 31), 44),
+        (D(2022, 10, 1), D(2025, 9, 30), 36),
+        (D(2024, 1, 1), D(2024, 12, 31), 12),
+        (D(2024, 3, 1), D(2024, 3, 1), 1),
+    ],
+)
+def test_duration_counts_a_started_month_whole(start, end, months):
+    assert Project(start_date=start, end_date=end).duration_months == months
+
+
+def test_status_follows_the_dates():
+    project = Project(start_date=D(2022, 10, 1), end_date=D(2025, 9, 30))
+
+    assert project.status_on(D(2022, 9, 30)) == Project.Status.PLANNED
+    assert project.status_on(D(2022, 10, 1)) == Project.Status.ONGOING
+    assert project.status_on(D(2025, 9, 30)) == Project.Status.ONGOING
+    assert project.status_on(D(2025, 10, 1)) == Project.Status.COMPLETED
+
+
+def test_status_of_today():
+    assert factories.ProjectFactory().status == Project.Status.ONGOING
+    assert factories.ProjectFactory().get_status_display() == "Ongoing"
+
+
+def test_key_standards_are_listed_one_per_line():
+    project = Project(key_standards="ECHR\n\n  CPT recommendations  \n")
+
+    assert project.key_standard_list == ["ECHR", "CPT recommendations"]
+
+
+# Funding ------------------------------------------------------------------------------------
+
+
+def test_known_funding_may_reach_the_budget_but_not_exceed_it():
+    project = factories.ProjectFactory(budget=100_000)
+    factories.FundingFactory(project=project, amount=60_000)
+
+    donor = factories.InstitutionFactory(kind="donor")
+
+    factories.FundingFactory.build(project=project, funder=donor, amount=40_000).full_clean()
+    above = factories.FundingFactory.build(project=project, funder=donor, amount=40_001)
+    (message,) = errors_of(above)["amount"]
+    assert message.startswith("Known funding would total 100001")
+    assert "above the budget of 100000" in message
+
+
+def test_funding_of_unknown_amount_is_valid_whatever_the_budget():
+    project = factories.ProjectFactory(budget=0)
+    funder = factories.InstitutionFactory(kind="donor")
+    factories.FundingFactory.build(project=project, funder=funder, amount=None).full_clean()
+
+
+def test_funding_amount_cannot_be_negative():
+    funding = factories.FundingFactory(amount=10)
+    funding.amount = Decimal("-0.01")
+
+    assert "amount" in errors_of(funding)
+    assert_database_rejects(funding)
+
+
+@pytest.mark.parametrize("share", [0, 50, 100])
+def test_funding_share_within_0_and_100_is_valid(share):
+    factories.FundingFactory(share=share).full_clean()
+
+
+@pytest.mark.parametrize("share", [Decimal("-1"), Decimal("100.01")])
+def test_funding_share_outside_0_and_100_is_rejected(share):
+    funding = factories.FundingFactory()
+    funding.share = share
+
+    assert "share" in errors_of(funding)
+    assert_database_rejects(funding)
+
+
+def test_a_funder_funds_a_project_once():
+    funding = factories.FundingFactory()
+    again = factories.FundingFactory.build(project=funding.project, funder=funding.funder)
+
+    assert errors_of(again)["__all__"] == ["Funding with this Project and Funder already exists."]
+    assert_database_rejects(again)
+
+
+# Objectives ---------------------------------------------------------------------------------
+
+
+def test_logframe_overall_specific_result_is_valid():
+    specific = factories.ObjectiveFactory()
+    result = Objective(
+        project=specific.project, parent=specific, level="result", code="1.1.1", title="R"
+    )
+    result.full_clean()
+    specific.full_clean()
+    specific.parent.full_clean()
+
+
+def test_overall_objective_has_no_parent():
+    specific = factories.ObjectiveFactory()
+    overall = Objective(project=specific.project, parent=specific, level="overall", code="9")
+
+    assert errors_of(overall)["parent"] == ["An overall objective has no parent."]
+    overall.title = "Overall"
+    assert_database_rejects(overall)
+
+
+def test_specific_objective_needs_a_parent():
+    project = factories.ProjectFactory()
+    orphan = Objective(project=project, level="specific", code="1", title="Specific")
+
+    assert errors_of(orphan)["parent"] == [
+        "A specific objective or expected result needs a parent."
+    ]
+    assert_database_rejects(orphan)
+
+
+def test_objective_parent_must_be_of_the_same_project():
+    elsewhere = factories.ObjectiveFactory().parent
+    objective = Objective(
+        project=factories.ProjectFactory(), parent=elsewhere, level="specific", code="1", title="S"
+    )
+
+    assert errors_of(objective)["parent"] == [
+        "The parent must be an objective of the same project."
+    ]
+
+
+def test_expected_result_sits_under_a_specific_objective_not_the_overall_one():
+    overall = factories.ObjectiveFactory().parent
+    result = Objective(project=overall.project, parent=overall, level="result", code="2", title="R")
+
+    assert errors_of(result)["parent"] == ["A expected result sits under a specific objective."]
+
+
+def test_objective_codes_are_unique_within_a_project_only():
+    objective = factories.ObjectiveFactory(code="1")
+    factories.ObjectiveFactory(code="1").full_clean()
+    again = factories.ObjectiveFactory.build(project=objective.project, code="1")
+
+    assert errors_of(again)["__all__"] == ["Objective with this Project and Code already exists."]
+    assert_database_rejects(again)
+
+
+# Indicators, partners, teams ----------------------------------------------------------------
+
+
+def test_indicator_value_may_cite_an_activity_of_its_own_project_only():
+    value = factories.IndicatorValueFactory()
+    value.activity = factories.ActivityFactory(project=value.indicator.objective.project)
+    value.full_clean()
+
+    value.activity = factories.ActivityFactory()
+    assert errors_of(value)["activity"] == ["Choose an activity of the same project."]
+
+
+def test_an_institution_has_one_partnership_per_role_in_a_project():
+    partner = factories.PartnerFactory(role="beneficiary")
+    factories.PartnerFactory.build(
+        project=partner.project, institution=partner.institution, role="stakeholder"
+    ).full_clean()
+    again = factories.PartnerFactory.build(
+        project=partner.project, institution=partner.institution, role="beneficiary"
+    )
+
+    assert "__all__" in errors_of(again)
+    assert_database_rejects(again)
+
+
+def test_a_user_joins_a_project_team_once():
+    membership = factories.MembershipFactory()
+    again = factories.MembershipFactory.build(project=membership.project, user=membership.user)
+
+    assert "__all__" in errors_of(again)
+    assert_database_rejects(again)
+
+
+# Scopes ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(db):
+    """An unpublished project with its own officer."""
+    return factories.ProjectFactory(is_published=False)
+
+
+def test_visitor_reads_published_projects_only(project, draft):
+    assert list(Project.objects.for_user(AnonymousUser())) == [project]
+    assert list(Project.objects.published()) == [project]
+
+
+def test_officer_reads_published_projects_and_their_own_drafts(project, draft, officer):
+    factories.MembershipFactory(project=draft, user=officer)
+
+    assert set(Project.objects.for_user(officer)) == {project, draft}
+
+
+def test_officer_of_another_project_does_not_read_a_draft(project, draft, other_officer):
+    assert project in Project.objects.for_user(other_officer)
+    assert draft not in Project.objects.for_user(other_officer)
+
+
+def test_manager_reads_every_project(project, draft, manager):
+    assert set(Project.objects.for_user(manager)) == {project, draft}
+
+
+def test_only_the_team_and_managers_may_edit_a_project(project, officer, other_officer, manager):
+    assert list(Project.objects.editable_by(AnonymousUser())) == []
+    assert list(Project.objects.editable_by(officer)) == [project]
+    assert project not in Project.objects.editable_by(other_officer)
+    assert project in Project.objects.editable_by(manager)
+
+
+def test_superuser_is_a_manager(project, admin_user):
+    assert project in Project.objects.editable_by(admin_user)
+
+
+def test_planned_ongoing_completed_scopes_by_date():
+    completed = factories.ProjectFactory(start_date=D(2019, 5, 24), end_date=D(2022, 12, 31))
+    ongoing = factories.ProjectFactory(start_date=D(2022, 10, 1), end_date=D(2025, 9, 30))
+    planned = factories.ProjectFactory(start_date=D(2025, 1, 1), end_date=D(2026, 1, 1))
+    today = D(2024, 7, 1)
+
+    assert list(Project.objects.completed(today)) == [completed]
+    assert list(Project.objects.ongoing(today)) == [ongoing]
+    assert list(Project.objects.planned(today)) == [planned]
+    assert list(Project.objects.with_status(Project.Status.ONGOING, today)) == [ongoing]
+    assert list(Project.objects.published().ongoing(D(2022, 12, 31))) == [ongoing, completed]
