@@ -195,6 +195,10 @@ class Project(models.Model):
                 errors["budget"] = _(
                     "The budget (%(budget)s) is below the known funding amounts (%(funded)s)."
                 ) % {"budget": self.budget, "funded": funded}
+        if self.code and Project.objects.exclude(pk=self.pk).filter(code=self.code).exists():
+            errors["code"] = _("Another project already uses the code %(code)s.") % {
+                "code": self.code
+            }
         if self.pk and self.predecessor_id == self.pk:
             errors["predecessor"] = _("A project cannot be its own predecessor.")
         if errors:

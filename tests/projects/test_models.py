@@ -87,7 +87,7 @@ def test_project_codes_are_unique_when_set_and_may_be_empty_on_many():
     factories.ProjectFactory(code="2193")
     duplicate = factories.ProjectFactory.build(code="2193")
 
-    assert "Constraint “project_code_unique” is violated." in errors_of(duplicate)["__all__"]
+    assert errors_of(duplicate) == {"code": ["Another project already uses the code 2193."]}
     assert_database_rejects(duplicate)
 
 
