@@ -42,7 +42,10 @@ def visit(page, url):
 
 
 def axe_violations(page):
-    """Run axe-core (vendored from npm) on the page; violations of impact serious or critical."""
+    """Run axe-core (vendored from npm) on the page; violations of impact serious or critical.
+
+    axe is injected as an inline script: open the page with `new_page(bypass_csp=True)`.
+    """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     # axe's default rule set: WCAG 2.0/2.1/2.2 A and AA plus best practices.
@@ -77,9 +80,19 @@ def horizontal_overflow(page):
             const overflow = document.documentElement.scrollWidth - width;
             const culprits = [];
             if (overflow > 0) {
+                // Elements inside a scrolling box (.table-responsive) do not widen the page.
+                const scrolls = (el) => {
+                    for (let up = el.parentElement; up && up !== document.body;
+                         up = up.parentElement) {
+                        if (/auto|scroll|hidden|clip/.test(getComputedStyle(up).overflowX)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
                 for (const el of document.body.querySelectorAll("*")) {
                     const box = el.getBoundingClientRect();
-                    if (box.right > width + 1 && box.width > 0) {
+                    if (box.right > width + 1 && box.width > 0 && !scrolls(el)) {
                         const id = el.id ? "#" + el.id : "";
                         const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
                         const name = el.tagName.toLowerCase() + id + cls;

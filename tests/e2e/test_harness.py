@@ -55,12 +55,16 @@ def test_console_log_catches_an_inline_script_refused_by_the_csp(page):
     assert page.console.csp_violations()
 
 
-def test_admin_login_is_accessible_fits_a_phone_and_keeps_its_csp(new_page):
-    page = new_page(viewport=PHONE)
-    visit(page, "/admin/login/")
-    screenshot(page, "admin-login-phone")
+def test_admin_login_fits_a_phone_keeps_its_csp_and_is_accessible(new_page):
+    phone = new_page(viewport=PHONE)
+    visit(phone, "/admin/login/")
+    screenshot(phone, "admin-login-phone")
 
-    assert page.get_by_label("Username").is_visible()
-    assert_no_horizontal_overflow(page)
-    assert_accessible(page)
-    assert_no_csp_violations(page)
+    assert phone.get_by_label("Username:").is_visible()
+    assert_no_horizontal_overflow(phone)
+    assert_no_csp_violations(phone)
+
+    # axe goes in as an inline script, which a strict CSP refuses: this page bypasses it.
+    desktop = new_page(bypass_csp=True)
+    visit(desktop, "/admin/login/")
+    assert_accessible(desktop)
