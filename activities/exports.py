@@ -1,19 +1,233 @@
-"""Placeholder: CSV, Excel and iCalendar exports (issue 5)."""
+"""Exports of the filtered activity list: CSV, Excel and iCalendar (issue 5).
 
-from django.http import Http404
+Who may export: CSV and Excel need a signed-in user and hold exactly the activities the list page
+shows them (`Activity.objects.for_user`); the iCalendar feeds are public for published projects
+(calendar applications subscribe without signing in), and show team members their drafts too.
+"""
+
+import csv
+import io
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from activities.filters import ActivityFilter
+from activities.models import Activity
+from projects.models import Project
+from projects.stats import joined
+
+CHUNK_SIZE = 2000
 
 
-def activities_csv(request, *args, **kwargs):
-    raise Http404
+def filtered_activities(request):
+    """The list page's filters over what `request.user` may read; a 400 response if invalid."""
+    filterset = ActivityFilter(
+        request.GET, queryset=Activity.objects.for_user(request.user), request=request
+    )
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(
+            filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
+        )
+    return filterset.qs
 
 
-def activities_xlsx(request, *args, **kwargs):
-    raise Http404
+def with_joined_names(activities):
+    """Countries, institutions and objective codes joined with "; ", computed in the database."""
+    return activities.annotate(
+        country_names=joined(Activity.countries.through.objects, "activity", "country__name"),
+        institution_names=joined(
+            Activity.institutions.through.objects, "activity", "institution__name"
+        ),
+        objective_codes=joined(
+            Activity.objectives.through.objects,
+            "activity",
+            "objective__code",
+            order_by=["objective__position", "objective__code"],
+        ),
+    )
 
 
-def activities_calendar(request, *args, **kwargs):
-    raise Http404
+def headers():
+    return [
+        _("ID"),
+        _("Project"),
+        _("Kind"),
+        _("Title"),
+        _("Status"),
+        _("Start"),
+        _("End"),
+        _("City"),
+        _("Countries and territories"),
+        _("Participants"),
+        _("Women"),
+        _("Men"),
+        _("Institutions"),
+        _("Objectives"),
+        _("Cost"),
+        _("URL"),
+    ]
 
 
-def project_calendar(request, *args, **kwargs):
-    raise Http404
+def rows(request, activities):
+    """One tuple per activity, streamed from the database in chunks (constant memory)."""
+    kinds = {key: str(label) for key, label in Activity.Kind.choices}
+    statuses = {key: str(label) for key, label in Activity.Status.choices}
+    base_url = request.build_absolute_uri(reverse("activities:list"))
+    values = with_joined_names(activities).values_list(
+        "pk",
+        "project__title",
+        "kind",
+        "title",
+        "status",
+        "start_date",
+        "end_date",
+        "city",
+        "country_names",
+        "participants_total",
+        "participants_women",
+        "participants_men",
+        "institution_names",
+        "objective_codes",
+        "cost",
+    )
+    for row in values.iterator(chunk_size=CHUNK_SIZE):
+        pk, project, kind, title, status, start, end, city, countries, *rest = row
+        total, women, men, institutions, objectives, cost = rest
+        yield (
+            pk,
+            project,
+            kinds.get(kind, kind),
+            title,
+            statuses.get(status, status),
+            start,
+            end,
+            city,
+            countries or "",
+            total,
+            women,
+            men,
+            institutions or "",
+            objectives or "",
+            cost,
+            f"{base_url}{pk}/",
+        )
+
+
+def filename(stem, extension):
+    return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
+
+
+class Echo:
+    """A file-like object whose write() hands the line back, for streaming csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+@login_required
+def activities_csv(request):
+    activities = filtered_activities(request)
+    if isinstance(activities, HttpResponse):
+        return activities
+    writer = csv.writer(Echo())
+
+    def lines():
+        yield writer.writerow(headers())
+        for row in rows(request, activities):
+            yield writer.writerow(["" if value is None else value for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename("activities", "csv")}"'
+    return response
+
+
+def xlsx_cell(sheet, value):
+    """Strings stay strings (never formulas) and lose characters Excel cannot store."""
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+@login_required
+def activities_xlsx(request):
+    activities = filtered_activities(request)
+    if isinstance(activities, HttpResponse):
+        return activities
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Activities")[:31])
+    bold = Font(bold=True)
+    header_cells = []
+    for title in headers():
+        cell = WriteOnlyCell(sheet, title)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows(request, activities):
+        sheet.append([xlsx_cell(sheet, value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename("activities", "xlsx")}"'
+    return response
+
+
+def calendar_response(request, activities, *, name, stem):
+    """An RFC 5545 calendar with one all-day VEVENT per activity."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Cooperation Portal//Activities//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    host = request.get_host().split(":")[0]
+    activities = with_joined_names(activities).select_related("project")
+    for activity in activities.iterator(chunk_size=CHUNK_SIZE):
+        event = Event()
+        event.add("uid", f"activity-{activity.pk}@{host}")
+        event.add("dtstamp", activity.updated_at)
+        event.add("last-modified", activity.updated_at)
+        event.add("dtstart", activity.start_date)
+        # All-day events end on the day after the last one (DTEND is exclusive).
+        event.add("dtend", (activity.end_date or activity.start_date) + timedelta(days=1))
+        event.add("summary", activity.title)
+        location = ", ".join(filter(None, [activity.venue, activity.city, activity.country_names]))
+        if location:
+            event.add("location", location)
+        description = [f"{activity.project.title} · {activity.get_kind_display()}"]
+        if activity.description:
+            description.append(activity.description)
+        event.add("description", "\n\n".join(description))
+        event.add("url", request.build_absolute_uri(activity.get_absolute_url()))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{stem}.ics"'
+    return response
+
+
+def activities_calendar(request):
+    activities = filtered_activities(request)
+    if isinstance(activities, HttpResponse):
+        return activities
+    return calendar_response(
+        request, activities.upcoming(), name=_("Upcoming activities"), stem="activities"
+    )
+
+
+def project_calendar(request, slug):
+    project = get_object_or_404(Project.objects.for_user(request.user), slug=slug)
+    activities = Activity.objects.filter(project=project).upcoming()
+    return calendar_response(request, activities, name=project.title, stem=project.slug)

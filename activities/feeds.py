@@ -1,11 +1,73 @@
-"""Placeholder: Atom feeds (issue 3)."""
+"""Atom feeds of published news: the whole portal's and one per published project."""
 
-from django.http import Http404
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from activities.models import NewsItem
+from projects.models import Project
+
+FEED_LENGTH = 20
 
 
-def latest_news_feed(request, *args, **kwargs):
-    raise Http404
+class LatestNewsFeed(Feed):
+    """The latest published stories of every project. Feeds are public: drafts never appear."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Cooperation Portal: news")
+
+    def subtitle(self):
+        return _("The latest stories from the co-operation projects.")
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        return NewsItem.objects.published().select_related("project")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # Atom summaries are typed "html": escape the plain-text lead so markup stays text.
+        return escape(item.lead)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.project.title]
 
 
-def project_news_feed(request, *args, **kwargs):
-    raise Http404
+class ProjectNewsFeed(LatestNewsFeed):
+    """The latest published stories of one published project; a draft project is a 404."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Project.objects.published(), slug=slug)
+
+    def title(self, obj):
+        return _("%(project)s: news") % {"project": obj.title}
+
+    def subtitle(self, obj):
+        return obj.summary
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return obj.news.published().select_related("project")[:FEED_LENGTH]
+
+
+latest_news_feed = LatestNewsFeed()
+project_news_feed = ProjectNewsFeed()

@@ -1,11 +1,14 @@
 """The activity list's filters, shared by the list page and its exports (CSV, Excel, iCalendar)."""
 
 import django_filters as filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity
+from activities.models import Activity, NewsItem
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -16,6 +19,44 @@ def visible_projects(request):
 
 def visible_objectives(request):
     return Objective.objects.filter(project__in=visible_projects(request)).select_related("project")
+
+
+class FilterForm(forms.Form):
+    """The form behind a FilterSet: rendered by crispy, sent by GET, so no CSRF token."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.attrs = {"role": "search"}
+        self.helper.add_input(Submit("", _("Filter"), css_class="btn-primary"))
+        for field in self.fields.values():
+            if isinstance(field.widget, filters.widgets.RangeWidget):
+                # Two inputs under one legend: each needs its own accessible name.
+                field.widget.widgets[0].attrs["aria-label"] = _("From")
+                field.widget.widgets[1].attrs["aria-label"] = _("To")
+
+
+class ObjectiveChoiceField(filters.fields.ModelChoiceField):
+    """Objectives of several projects in one list: name the project, shorten the long titles."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.project.title} — {Truncator(str(obj)).chars(90)}"
+
+
+class ObjectiveFilter(filters.ModelChoiceFilter):
+    field_class = ObjectiveChoiceField
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """Sort by the chosen field, then newest first, so pages never share or skip a row."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "-pk")
+        return qs
 
 
 class ActivityFilter(filters.FilterSet):
@@ -52,10 +93,10 @@ class ActivityFilter(filters.FilterSet):
         queryset=Institution.objects.all(),
         to_field_name="slug",
     )
-    objective = filters.ModelChoiceFilter(
+    objective = ObjectiveFilter(
         label=_("Objective"), field_name="objectives", queryset=visible_objectives
     )
-    ordering = filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         label=_("Sort by"),
         fields=(("start_date", "date"), ("title", "title"), ("kind", "kind")),
         field_labels={"start_date": _("Date"), "title": _("Title"), "kind": _("Kind")},
@@ -64,6 +105,7 @@ class ActivityFilter(filters.FilterSet):
     class Meta:
         model = Activity
         fields = ["q", "project", "kind", "status", "country", "year", "date", "institution"]
+        form = FilterForm
 
     def search(self, queryset, name, value):
         return queryset.filter(
@@ -72,3 +114,23 @@ class ActivityFilter(filters.FilterSet):
             | Q(city__icontains=value)
             | Q(venue__icontains=value)
         )
+
+
+class NewsFilter(filters.FilterSet):
+    """The news list's filters; apply to `NewsItem.objects.for_user(user)`."""
+
+    project = filters.ModelChoiceFilter(
+        label=_("Project"), queryset=visible_projects, to_field_name="slug"
+    )
+    year = filters.NumberFilter(
+        label=_("Year"),
+        field_name="published_on",
+        lookup_expr="year",
+        min_value=1950,
+        max_value=2100,
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = ["project", "year"]
+        form = FilterForm

@@ -1,24 +1,135 @@
-"""Placeholder: public activity and news pages (issue 3)."""
+"""Public activity and news pages: lists with filters, one page per activity and per story."""
 
-from django.http import Http404
-from django.views import View
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
 
-
-class ActivityListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
-
-
-class ActivityDetailView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+from activities.filters import ActivityFilter, NewsFilter
+from activities.models import Activity, NewsItem
+from activities.templatetags.activity_tags import countries_with_footnotes
+from stakeholders.models import Country
 
 
-class NewsListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class FilteredListView(ListView):
+    """A list narrowed by a FilterSet on the user's scoped queryset.
+
+    An invalid filter (unknown project, wrong date, a year out of range…) answers 400 with the
+    form and its errors, and no rows: better to say what is wrong than to show everything.
+    """
+
+    filterset_class = None
+
+    def get_base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        base = self.get_base_queryset()
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=base, request=self.request
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return base.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.filterset, query=query.urlencode(), has_filters=bool(query), **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
-class NewsDetailView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class ActivityListView(FilteredListView):
+    filterset_class = ActivityFilter
+    paginate_by = 25
+    context_object_name = "activities"
+    template_name = "activities/activity_list.html"
+
+    def get_base_queryset(self):
+        return Activity.objects.for_user(self.request.user).select_related("project")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The country filter lists every country, starred names included.
+        context["footnote_countries"] = Country.objects.exclude(footnote="")
+        return context
+
+
+class ActivityDetailView(DetailView):
+    context_object_name = "activity"
+    template_name = "activities/activity_detail.html"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            Activity.objects.for_user(user)
+            .select_related("project", "updated_by")
+            .prefetch_related(
+                "countries",
+                "institutions",
+                "objectives",
+                Prefetch(
+                    "news",
+                    queryset=NewsItem.objects.for_user(user).order_by("-published_on", "-pk"),
+                    to_attr="visible_news",
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        activity = self.object
+        return super().get_context_data(
+            can_edit=Activity.objects.editable_by(self.request.user)
+            .filter(pk=activity.pk)
+            .exists(),
+            **kwargs,
+        )
+
+
+class NewsListView(FilteredListView):
+    filterset_class = NewsFilter
+    paginate_by = 20
+    context_object_name = "stories"
+    template_name = "news/news_list.html"
+
+    def get_base_queryset(self):
+        return NewsItem.objects.for_user(self.request.user).select_related("project")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["footnote_countries"] = countries_with_footnotes(
+            *(
+                text
+                for story in context["stories"]
+                for text in (story.title, story.dateline, story.lead)
+            )
+        )
+        return context
+
+
+class NewsDetailView(DetailView):
+    context_object_name = "story"
+    template_name = "news/news_detail.html"
+
+    def get_queryset(self):
+        return NewsItem.objects.for_user(self.request.user).select_related(
+            "project", "activity", "author", "updated_by"
+        )
+
+    def get_context_data(self, **kwargs):
+        story, user = self.object, self.request.user
+        others = (
+            NewsItem.objects.for_user(user)
+            .filter(project=story.project_id)
+            .exclude(pk=story.pk)
+            .order_by("-published_on", "-pk")[:5]
+        )
+        return super().get_context_data(
+            other_stories=others,
+            can_edit=NewsItem.objects.editable_by(user).filter(pk=story.pk).exists(),
+            **kwargs,
+        )

@@ -1,19 +1,310 @@
-"""Placeholder: dashboards and indicator values (issue 5)."""
+"""Project and portfolio dashboards, and recording indicator values (issue 5)."""
 
-from django.http import Http404
-from django.views import View
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import CreateView, TemplateView
+
+from activities.models import Activity
+from projects import stats
+from projects.dashboard_filters import PortfolioFilter
+from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
+from projects.models import Indicator, IndicatorValue, Objective, Project, is_manager
+from stakeholders.models import Institution
+
+STATUS_LABELS = dict(Activity.Status.choices)
 
 
-class ProjectDashboardView(View):
+def team_project(user, slug):
+    """A signed-in user's project: 404 if they may not read it, 403 if not on its team."""
+    project = get_object_or_404(Project.objects.for_user(user), slug=slug)
+    if not Project.objects.editable_by(user).filter(pk=project.pk).exists():
+        raise PermissionDenied
+    return project
+
+
+def number(value):
+    """A figure as JSON for Chart.js: Decimals as floats, nothing as null."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def chart(title, kind, label_header, labels, datasets, *, stacked=False, horizontal=False):
+    """A Chart.js config and the same numbers as table rows, for `projects/_chart.html`."""
+    labels = [str(label) for label in labels]
+    options = {}
+    if horizontal:
+        options["indexAxis"] = "y"
+    if stacked:
+        options["scales"] = {"x": {"stacked": True}, "y": {"stacked": True}}
+    config = {
+        "type": kind,
+        "data": {
+            "labels": labels,
+            "datasets": [
+                {"label": str(name), "data": [number(v) for v in values]}
+                for name, values in datasets
+            ],
+        },
+        "options": options,
+    }
+    return {
+        "title": title,
+        "config": config,
+        "headers": [label_header, *[name for name, _values in datasets]],
+        "rows": [
+            (label, [values[i] for _name, values in datasets]) for i, label in enumerate(labels)
+        ],
+    }
+
+
+def status_datasets(rows):
+    return [(STATUS_LABELS[status], [row[status] for row in rows]) for status in STATUS_LABELS]
+
+
+class ProjectTeamMixin(LoginRequiredMixin):
+    """Visitors go to the login page; signed-in users off the project's team get 403."""
+
     def dispatch(self, request, *args, **kwargs):
-        raise Http404
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.project = team_project(request.user, kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
 
 
-class PortfolioDashboardView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class ProjectDashboardView(ProjectTeamMixin, TemplateView):
+    template_name = "projects/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        project = self.project
+        today = timezone.localdate()
+        activities = Activity.objects.filter(project=project)
+        totals = stats.activity_totals(activities)
+        by_kind = stats.activities_by_kind(activities)
+        by_month = stats.activities_by_month(activities)
+        fundings = stats.funding_by_funder(project)
+        known_funding = stats.known_funding(project)
+        institutions = stats.institutions_by_kind(project)
+        kind_labels = dict(Activity.Kind.choices)
+        institution_labels = dict(Institution.Kind.choices)
+        for row in by_kind:
+            row["label"] = kind_labels.get(row["kind"], row["kind"])
+        for row in institutions:
+            row["label"] = institution_labels.get(row["kind"], row["kind"])
+        objectives = Objective.objects.filter(project=project).prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.only("pk", "title", "start_date", "status").order_by(
+                    "start_date", "pk"
+                ),
+            ),
+            Prefetch(
+                "indicators",
+                queryset=stats.indicators_with_progress(Indicator.objects.all()),
+            ),
+        )
+        charts = {
+            "kind": chart(
+                _("Activities by kind"),
+                "bar",
+                _("Kind"),
+                [row["label"] for row in by_kind],
+                status_datasets(by_kind),
+                stacked=True,
+                horizontal=True,
+            ),
+            "month": chart(
+                _("Activities by month"),
+                "bar",
+                _("Month"),
+                [date_format(row["month"], "YEAR_MONTH_FORMAT") for row in by_month],
+                status_datasets(by_month),
+                stacked=True,
+            ),
+            "funding": chart(
+                _("Known funding by funder"),
+                "bar",
+                _("Funder"),
+                [funding.funder for funding in fundings],
+                [
+                    (
+                        _("Amount (%(currency)s)") % {"currency": project.currency},
+                        [funding.amount for funding in fundings],
+                    )
+                ],
+                horizontal=True,
+            ),
+            "institutions": chart(
+                _("Institutions engaged, by kind"),
+                "bar",
+                _("Kind"),
+                [row["label"] for row in institutions],
+                [(_("Institutions"), [row["count"] for row in institutions])],
+                horizontal=True,
+            ),
+        }
+        return super().get_context_data(
+            project=project,
+            today=today,
+            time=stats.project_time(project, today),
+            totals=totals,
+            budget=project.budget,
+            fundings=fundings,
+            known_funding=known_funding,
+            funding_percent=stats.percent(known_funding, project.budget),
+            cost_percent=stats.percent(totals["cost_total"], project.budget),
+            by_kind=by_kind,
+            by_month=by_month,
+            institutions=institutions,
+            institutions_total=sum(row["count"] for row in institutions),
+            objectives=objectives,
+            upcoming=activities.upcoming(today)[:10],
+            recent=activities.select_related("created_by").order_by("-created_at", "-pk")[:10],
+            charts=charts,
+            **kwargs,
+        )
 
 
-class IndicatorValueCreateView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
+    """Every project as a row, filtered by programme, country and funder; managers only."""
+
+    template_name = "projects/portfolio.html"
+
+    def test_func(self):
+        return is_manager(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = PortfolioFilter(
+            request.GET or None, queryset=Project.objects.for_user(request.user)
+        )
+        self.invalid = self.filterset.is_bound and not self.filterset.is_valid()
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=400 if self.invalid else 200)
+
+    def get_context_data(self, **kwargs):
+        filterset = self.filterset
+        projects = Project.objects.none() if self.invalid else filterset.qs
+        rows = (
+            stats.with_portfolio_figures(projects)
+            .select_related("programme")
+            .prefetch_related("countries")
+            .order_by("start_date", "title")
+        )
+        by_country = stats.totals_by_country(projects)
+        by_funder = stats.totals_by_funder(projects)
+        by_year = stats.totals_by_year(projects)
+        rows = list(rows)
+        charts = {
+            "country": chart(
+                _("Budget by country or territory"),
+                "bar",
+                _("Country or territory"),
+                [
+                    f"{row['name']}{'*' if row['footnote'] else ''} ({row['projects__currency']})"
+                    for row in by_country
+                ],
+                [(_("Budget"), [row["budget"] for row in by_country])],
+                horizontal=True,
+            ),
+            "funder": chart(
+                _("Known funding by funder"),
+                "bar",
+                _("Funder"),
+                [
+                    f"{row['funder__acronym'] or row['funder__name']} ({row['project__currency']})"
+                    for row in by_funder
+                ],
+                [(_("Amount"), [row["amount"] for row in by_funder])],
+                horizontal=True,
+            ),
+            "year": chart(
+                _("Activities by year"),
+                "bar",
+                _("Year"),
+                [row["year"] for row in by_year],
+                status_datasets(by_year),
+                stacked=True,
+            ),
+        }
+        timeline = chart(
+            _("Timeline of projects"),
+            "bar",
+            _("Project"),
+            [project.title for project in rows],
+            [(_("Period"), [[p.start_date.isoformat(), p.end_date.isoformat()] for p in rows])],
+            horizontal=True,
+        )
+        timeline["config"]["portalTimeline"] = True
+        timeline["headers"] = [_("Project"), _("Start"), _("End")]
+        timeline["rows"] = [(p.title, [p.start_date, p.end_date]) for p in rows]
+        return super().get_context_data(
+            filter=filterset,
+            filter_helper=PortfolioFilterFormHelper(),
+            projects=rows,
+            totals=stats.portfolio_totals(projects),
+            by_country=by_country,
+            footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
+            by_funder=by_funder,
+            by_year=by_year,
+            charts=charts,
+            timeline=timeline,
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class IndicatorValueCreateView(ProjectTeamMixin, CreateView):
+    """A team member records an indicator's value; back to the dashboard with a message."""
+
+    model = IndicatorValue
+    form_class = IndicatorValueForm
+
+    def get_indicator(self):
+        if not hasattr(self, "indicator"):
+            self.indicator = get_object_or_404(
+                Indicator.objects.filter(objective__project=self.project).select_related(
+                    "objective"
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self.indicator
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        kwargs["instance"] = IndicatorValue(
+            indicator=self.get_indicator(), recorded_by=self.request.user
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            project=self.project, indicator=self.get_indicator(), **kwargs
+        )
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            gettext("Recorded %(value)s for “%(indicator)s” on %(date)s.")
+            % {
+                "value": form.instance.value,
+                "indicator": self.indicator.name,
+                "date": date_format(form.instance.date),
+            },
+        )
+        return response
+
+    def get_success_url(self):
+        url = reverse("projects:dashboard", args=[self.project.slug])
+        return f"{url}#indicator-{self.indicator.pk}"

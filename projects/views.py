@@ -1,14 +1,67 @@
-"""Placeholder: public project pages (issue 3)."""
+"""Public project pages: the filtered list and the project page."""
 
-from django.http import Http404
-from django.views import View
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from activities.models import Activity, NewsItem
+from projects.filters import ProjectFilter
+from projects.models import Project, ProjectPartner
+
+NEWS_ON_PROJECT_PAGE = 10
+UPCOMING_ON_PROJECT_PAGE = 10
 
 
-class ProjectListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class ProjectListView(FilterView):
+    """Projects the user may read; a filter error shows on the form with no results."""
+
+    filterset_class = ProjectFilter
+    template_name = "projects/project_list.html"
+    paginate_by = 20
+    extra_context = {"breadcrumbs": [(_("Projects"), "")]}
+
+    def get_queryset(self):
+        return (
+            Project.objects.for_user(self.request.user)
+            .select_related("programme")
+            .prefetch_related("countries")
+        )
 
 
-class ProjectDetailView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class ProjectDetailView(DetailView):
+    """Everything a visitor may know about one project; drafts are a 404 to outsiders."""
+
+    template_name = "projects/project_detail.html"
+
+    def get_queryset(self):
+        return Project.objects.for_user(self.request.user).select_related("programme")
+
+    def get_context_data(self, **kwargs):
+        project = self.object
+        user = self.request.user
+        readable = Project.objects.for_user(user)
+        partners = project.partners.select_related("institution__country")
+        partners_by_role = [
+            (label, [p for p in partners if p.role == role])
+            for role, label in ProjectPartner.Role.choices
+        ]
+        objectives = project.objectives.prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.order_by("start_date", "pk"))
+        )
+        return super().get_context_data(
+            breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
+            countries=project.countries.all(),
+            fundings=project.fundings.select_related("funder__country"),
+            partners_by_role=[(label, group) for label, group in partners_by_role if group],
+            objectives=objectives,
+            predecessor=readable.filter(pk=project.predecessor_id).first()
+            if project.predecessor_id
+            else None,
+            successors=readable.filter(predecessor=project).order_by("start_date"),
+            news=NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE],
+            upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
+            can_follow=Project.objects.editable_by(user).filter(pk=project.pk).exists(),
+            **kwargs,
+        )

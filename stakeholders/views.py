@@ -1,14 +1,82 @@
-"""Placeholder: institution directory (issue 3)."""
+"""The institution directory and institution pages."""
 
-from django.http import Http404
-from django.views import View
+from django.db.models.functions import Substr, Upper
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from activities.models import Activity
+from projects.models import Funding, Project, ProjectPartner, is_manager
+from stakeholders.filters import LETTERS, InstitutionFilter
+from stakeholders.models import Institution
+
+ACTIVITIES_ON_INSTITUTION_PAGE = 50
 
 
-class InstitutionListView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+def can_see_contacts(user):
+    """Contacts are personal data: staff accounts, managers and project team members only."""
+    return user.is_authenticated and (
+        user.is_staff or is_manager(user) or user.memberships.exists()
+    )
 
 
-class InstitutionDetailView(View):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
+class InstitutionListView(FilterView):
+    filterset_class = InstitutionFilter
+    template_name = "stakeholders/institution_list.html"
+    paginate_by = 50
+    extra_context = {"breadcrumbs": [(_("Institutions"), "")]}
+
+    def get_queryset(self):
+        return Institution.objects.select_related("country", "parent")
+
+    def get_context_data(self, **kwargs):
+        initials = set(
+            Institution.objects.annotate(initial=Upper(Substr("name", 1, 1)))
+            .values_list("initial", flat=True)
+            .distinct()
+        )
+        return super().get_context_data(
+            letters=[(letter, letter in initials) for letter in LETTERS],
+            current_letter=self.filterset.form.cleaned_data.get("letter")
+            if self.filterset.is_valid()
+            else "",
+            **kwargs,
+        )
+
+
+class InstitutionDetailView(DetailView):
+    template_name = "stakeholders/institution_detail.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("country", "parent__country")
+
+    def get_context_data(self, **kwargs):
+        institution = self.object
+        user = self.request.user
+        readable = Project.objects.for_user(user)
+        activities = (
+            Activity.objects.for_user(user)
+            .filter(institutions=institution)
+            .select_related("project")
+            .order_by("-start_date", "-pk")
+        )
+        show_contacts = can_see_contacts(user)
+        return super().get_context_data(
+            breadcrumbs=[(_("Institutions"), reverse("stakeholders:list")), (str(institution), "")],
+            units=institution.units.select_related("country"),
+            fundings=Funding.objects.filter(funder=institution, project__in=readable)
+            .select_related("project")
+            .order_by("-project__start_date"),
+            partnerships=ProjectPartner.objects.filter(
+                institution=institution, project__in=readable
+            )
+            .select_related("project")
+            .order_by("-project__start_date", "role"),
+            activities=activities[:ACTIVITIES_ON_INSTITUTION_PAGE],
+            activity_count=activities.count(),
+            activities_shown=ACTIVITIES_ON_INSTITUTION_PAGE,
+            show_contacts=show_contacts,
+            contacts=institution.contacts.all() if show_contacts else [],
+            **kwargs,
+        )

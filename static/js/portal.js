@@ -1,8 +1,10 @@
-// Larger / smaller text, remembered in this browser (like the seed pages' A-/A+ controls).
+// Behaviour for every page, loaded from a file so the Content Security Policy can forbid inline JS.
 (function () {
+  // Larger / smaller text, remembered in this browser (like the seed pages' A-/A+ controls).
   const sizes = [87.5, 100, 112.5, 125, 150];
   const root = document.documentElement;
   let index = Number(localStorage.getItem("portal-text-size") ?? 1);
+  if (!Number.isInteger(index) || index < 0 || index >= sizes.length) index = 1;
   const apply = () => root.style.setProperty("--portal-font-size", sizes[index] + "%");
   apply();
   document.querySelectorAll("[data-text-size]").forEach((button) => {
@@ -12,5 +14,10 @@
       localStorage.setItem("portal-text-size", String(index));
       apply();
     });
+  });
+
+  // "Print this page" buttons.
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.addEventListener("click", () => window.print());
   });
 })();

@@ -1,0 +1,104 @@
+"""The public project list's filters."""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Programme, Project
+from stakeholders.models import Country, Institution
+
+ANY = _("Any")
+
+
+def readable_funders(request):
+    """Funders of the projects the user may read, so a draft's funders stay private."""
+    projects = Project.objects.for_user(request.user) if request else Project.objects.published()
+    return Institution.objects.filter(fundings__project__in=projects).distinct()
+
+
+class CleanInputFilterSet(filters.FilterSet):
+    """A FilterSet that drops NUL characters from the query string before validating it.
+
+    Django's fields reject them, but the form would echo them back into the page.
+    """
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for key in list(data):
+                data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+        super().__init__(data, *args, **kwargs)
+
+
+class ProjectFilter(CleanInputFilterSet):
+    """Apply to an already scoped queryset: `ProjectFilter(data, queryset=qs, request=request)`."""
+
+    q = filters.CharFilter(
+        label=_("Text"),
+        method="search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, method="filter_status", empty_label=ANY
+    )
+    country = filters.ModelChoiceFilter(
+        label=_("Country or territory"),
+        field_name="countries",
+        queryset=Country.objects.filter(projects__isnull=False).distinct(),
+        to_field_name="code",
+        empty_label=ANY,
+    )
+    programme = filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=Programme.objects.all(),
+        to_field_name="slug",
+        empty_label=ANY,
+    )
+    funder = filters.ModelChoiceFilter(
+        label=_("Funder"),
+        field_name="fundings__funder",
+        queryset=readable_funders,
+        to_field_name="slug",
+        empty_label=ANY,
+    )
+    year = filters.NumberFilter(
+        label=_("Running in year"), method="filter_year", min_value=1950, max_value=2100
+    )
+    ordering = filters.OrderingFilter(
+        label=_("Sort by"),
+        empty_label=_("Newest first"),
+        fields=(("start_date", "start"), ("end_date", "end"), ("title", "title")),
+        field_labels={
+            "start_date": _("Start date (oldest first)"),
+            "-start": _("Start date (newest first)"),
+            "end_date": _("End date (soonest first)"),
+            "-end": _("End date (latest first)"),
+            "title": _("Title (A–Z)"),
+            "-title": _("Title (Z–A)"),
+        },
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "status", "country", "programme", "funder", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(code__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(description__icontains=value)
+        )
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(start_date__year__lte=year, end_date__year__gte=year)
+
+    def filter_queryset(self, queryset):
+        # Joins through funders and countries can repeat a project.
+        return super().filter_queryset(queryset).distinct()

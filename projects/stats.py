@@ -1,0 +1,285 @@
+"""Dashboard figures, each computed in the database with one aggregate query.
+
+Participants are counted over held activities only; an activity without a count is "not
+recorded" and is never summed as zero (the `*_unrecorded` figures say how many there are).
+"""
+
+from datetime import date
+
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    DecimalField,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf, TruncMonth
+
+from activities.models import Activity
+from projects.models import Funding, IndicatorValue, Project
+from stakeholders.models import Country, Institution
+
+HELD = Q(status=Activity.Status.HELD)
+PLANNED = Q(status=Activity.Status.PLANNED)
+CANCELLED = Q(status=Activity.Status.CANCELLED)
+ZERO_MONEY = Value(0, output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def status_counts(prefix=""):
+    """Count(…) per activity status, for `values(...).annotate(**status_counts())`."""
+    return {
+        status: Count(f"{prefix}pk", filter=Q(**{f"{prefix}status": status}))
+        for status in Activity.Status.values
+    }
+
+
+def percent(part, whole):
+    """`part` as a percentage of `whole`, or None when `whole` is empty or zero."""
+    if part is None or not whole:
+        return None
+    return float(part) * 100 / float(whole)
+
+
+# Project dashboard -------------------------------------------------------------------------
+
+
+def project_time(project: Project, today: date):
+    """Days elapsed (0 before the start, the duration after the end) out of the duration."""
+    duration = (project.end_date - project.start_date).days + 1
+    elapsed = min(max((today - project.start_date).days + 1, 0), duration)
+    return {
+        "duration_days": duration,
+        "elapsed_days": elapsed,
+        "percent": percent(elapsed, duration),
+    }
+
+
+def activity_totals(activities):
+    """Counts by status, logged cost and participants (held activities) in one query."""
+    totals = activities.aggregate(
+        count=Count("pk"),
+        **status_counts(),
+        cost_total=Sum("cost"),
+        with_cost=Count("pk", filter=Q(cost__isnull=False)),
+        participants=Sum("participants_total", filter=HELD),
+        women=Sum("participants_women", filter=HELD),
+        men=Sum("participants_men", filter=HELD),
+        participants_unrecorded=Count("pk", filter=HELD & Q(participants_total__isnull=True)),
+        women_unrecorded=Count("pk", filter=HELD & Q(participants_women__isnull=True)),
+        men_unrecorded=Count("pk", filter=HELD & Q(participants_men__isnull=True)),
+    )
+    # No sum but nothing unrecorded means no held activity: nobody reached yet, a true zero.
+    for figure in ("participants", "women", "men"):
+        if totals[figure] is None and not totals[f"{figure}_unrecorded"]:
+            totals[figure] = 0
+    return totals
+
+
+def activities_by_kind(activities):
+    """[{kind, planned, held, cancelled, total}] for the kinds the activities have."""
+    return list(
+        activities.order_by()
+        .values("kind")
+        .annotate(total=Count("pk"), **status_counts())
+        .order_by("-total", "kind")
+    )
+
+
+def activities_by_month(activities):
+    """[{month, planned, held, cancelled, total}] by start month, oldest first."""
+    return list(
+        activities.order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(total=Count("pk"), **status_counts())
+        .order_by("month")
+    )
+
+
+def funding_by_funder(project: Project):
+    """The project's fundings, largest known amount first, with the funder's name."""
+    return list(
+        Funding.objects.filter(project=project)
+        .select_related("funder")
+        .order_by(F("amount").desc(nulls_last=True), "funder__name")
+    )
+
+
+def known_funding(project: Project):
+    return Funding.objects.filter(project=project).aggregate(total=Sum("amount"))["total"]
+
+
+def institutions_by_kind(project: Project):
+    """Distinct institutions in the project's activities or among its partners, by kind."""
+    engaged = Institution.objects.filter(
+        Q(
+            pk__in=Activity.institutions.through.objects.filter(activity__project=project).values(
+                "institution"
+            )
+        )
+        | Q(pk__in=project.partners.values("institution"))
+    )
+    return list(
+        engaged.order_by().values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
+    )
+
+
+def indicators_with_progress(indicators):
+    """Annotate latest value and date, and progress (% of the way from baseline to target)."""
+    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
+    indicators = indicators.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_date=Subquery(latest.values("date")[:1]),
+        values_count=Subquery(
+            IndicatorValue.objects.filter(indicator=OuterRef("pk"))
+            .order_by()
+            .values("indicator")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+    )
+    # Floats, as SQLite divides integer-valued decimals with integer division; NULL (no
+    # progress figure) when the target equals the baseline, rather than a division by zero.
+    return indicators.annotate(
+        progress=Cast(F("latest_value") - F("baseline"), FloatField())
+        * 100.0
+        / NullIf(Cast(F("target") - F("baseline"), FloatField()), Value(0.0))
+    )
+
+
+# Portfolio dashboard -----------------------------------------------------------------------
+
+
+def _per_project(queryset, aggregate, output_field):
+    """A correlated subquery: `aggregate` over `queryset` rows of the outer project (0 if none)."""
+    return Coalesce(
+        Subquery(
+            queryset.filter(project=OuterRef("pk"))
+            .order_by()
+            .values("project")
+            .annotate(figure=aggregate)
+            .values("figure"),
+            output_field=output_field,
+        ),
+        Value(0),
+        output_field=output_field,
+    )
+
+
+def with_portfolio_figures(projects):
+    """Annotate activity counts, participants reached and logged cost, one query for all rows."""
+    return projects.annotate(
+        activities_count=_per_project(Activity.objects.all(), Count("pk"), IntegerField()),
+        activities_held=_per_project(Activity.objects.held(), Count("pk"), IntegerField()),
+        participants=_per_project(
+            Activity.objects.held(), Sum("participants_total"), IntegerField()
+        ),
+    )
+
+
+def portfolio_totals(projects):
+    """Projects, budgets (one total per currency), activities and participants."""
+    pks = projects.values("pk")
+    totals = {"projects": Project.objects.filter(pk__in=pks).count()}
+    totals["budgets"] = list(
+        Project.objects.filter(pk__in=pks, budget__isnull=False)
+        .order_by()
+        .values("currency")
+        .annotate(budget=Sum("budget"))
+        .order_by("currency")
+    )
+    totals.update(
+        Activity.objects.filter(project__in=pks).aggregate(
+            activities=Count("pk"),
+            held=Count("pk", filter=HELD),
+            participants=Coalesce(Sum("participants_total", filter=HELD), 0),
+        )
+    )
+    return totals
+
+
+def totals_by_country(projects):
+    """Per country and currency: projects covering it and their budgets.
+
+    A project covering several countries counts fully in each of them.
+    """
+    return list(
+        Country.objects.filter(projects__in=projects.values("pk"))
+        .order_by()
+        .values("code", "name", "footnote", "projects__currency")
+        .annotate(
+            projects_count=Count("projects", distinct=True),
+            budget=Coalesce(Sum("projects__budget"), ZERO_MONEY),
+        )
+        .order_by("-budget", "name")
+    )
+
+
+def totals_by_funder(projects):
+    """Per funder and currency: projects funded and known amounts."""
+    return list(
+        Funding.objects.filter(project__in=projects.values("pk"))
+        .order_by()
+        .values("funder__name", "funder__acronym", "funder__slug", "project__currency")
+        .annotate(projects_count=Count("project", distinct=True), amount=Sum("amount"))
+        .order_by(F("amount").desc(nulls_last=True), "funder__name")
+    )
+
+
+def totals_by_year(projects):
+    """Per calendar year of the activities: counts by status and participants reached."""
+    return list(
+        Activity.objects.filter(project__in=projects.values("pk"))
+        .order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(
+            total=Count("pk"),
+            **status_counts(),
+            participants=Sum("participants_total", filter=HELD),
+        )
+        .order_by("year")
+    )
+
+
+# Exports -----------------------------------------------------------------------------------
+
+
+class GroupConcat(Aggregate):
+    """SQLite's GROUP_CONCAT with a separator."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def __init__(self, expression, delimiter, **extra):
+        super().__init__(expression, Value(delimiter), **extra)
+
+
+def string_agg(field, delimiter, order_by):
+    """Join `field` over rows with `delimiter` in the database (ordered on PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import StringAgg
+
+        return StringAgg(field, delimiter, order_by=order_by, output_field=CharField())
+    return GroupConcat(field, delimiter)
+
+
+def joined(through_queryset, owner, field, *, delimiter="; ", order_by=None):
+    """A correlated subquery joining `field` of the outer row's through rows (None if none)."""
+    return Subquery(
+        through_queryset.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(joined=string_agg(field, delimiter, order_by or [field]))
+        .values("joined"),
+        output_field=CharField(),
+    )

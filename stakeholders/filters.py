@@ -1,0 +1,47 @@
+"""The institution directory's filters."""
+
+import string
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from projects.filters import ANY, CleanInputFilterSet
+from stakeholders.models import Country, Institution
+
+LETTERS = list(string.ascii_uppercase)
+
+
+class InstitutionFilter(CleanInputFilterSet):
+    q = filters.CharFilter(
+        label=_("Name"),
+        method="search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices, empty_label=ANY)
+    country = filters.ModelChoiceFilter(
+        label=_("Country or territory"),
+        queryset=Country.objects.filter(institutions__isnull=False).distinct(),
+        to_field_name="code",
+        empty_label=ANY,
+    )
+    letter = filters.ChoiceFilter(
+        label=_("Initial"),
+        choices=[(letter, letter) for letter in LETTERS],
+        method="filter_letter",
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Institution
+        fields = ["q", "kind", "country", "letter"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(acronym__icontains=value) | Q(description__icontains=value)
+        )
+
+    def filter_letter(self, queryset, name, value):
+        return queryset.filter(name__istartswith=value)

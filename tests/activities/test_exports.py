@@ -1,0 +1,253 @@
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from activities.models import Activity
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def logged(project):
+    """A held training with everything filled in, and a planned workshop with little."""
+    serbia = factories.CountryFactory(code="RS")
+    kosovo = factories.KosovoFactory()
+    ministry = factories.InstitutionFactory(name="Ministry of Justice")
+    ombudsperson = factories.InstitutionFactory(name="Ombudsperson")
+    first = factories.ObjectiveFactory(project=project, code="1", position=1)
+    second = factories.ObjectiveFactory(project=project, code="2", position=2)
+    training = factories.ActivityFactory(
+        project=project,
+        title="Training on risk assessment",
+        start_date=datetime.date(2022, 6, 20),
+        end_date=datetime.date(2022, 6, 22),
+        city="Belgrade",
+        countries=[serbia, kosovo],
+        institutions=[ministry, ombudsperson],
+        objectives=[first, second],
+        participants_total=20,
+        participants_women=12,
+        participants_men=8,
+        cost=Decimal("1234.50"),
+    )
+    workshop = factories.ActivityFactory(
+        project=project,
+        title="=Workshop for NPM staff",
+        kind=Activity.Kind.WORKSHOP,
+        status=Activity.Status.PLANNED,
+        start_date=TODAY + datetime.timedelta(days=20),
+        end_date=TODAY + datetime.timedelta(days=21),
+        venue="Palace of Serbia",
+        city="Belgrade",
+        countries=[serbia],
+        description="Two days on the new methodology.",
+    )
+    return {"training": training, "workshop": workshop}
+
+
+def split(joined):
+    return set(joined.split("; ")) if joined else set()
+
+
+def csv_rows(response):
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_export_has_one_row_per_activity_with_every_column(client, officer, logged):
+    client.force_login(officer)
+    response = client.get(reverse("activities:export-csv"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="activities-')
+    header, *rows = csv_rows(response)
+    assert header == [
+        "ID", "Project", "Kind", "Title", "Status", "Start", "End", "City",
+        "Countries and territories", "Participants", "Women", "Men", "Institutions",
+        "Objectives", "Cost", "URL",
+    ]  # fmt: skip
+    by_id = {int(row[0]): row for row in rows}
+    assert set(by_id) == {logged["training"].pk, logged["workshop"].pk}
+    training = by_id[logged["training"].pk]
+    assert training[1:8] == [
+        logged["training"].project.title,
+        "Training",
+        "Training on risk assessment",
+        "Held",
+        "2022-06-20",
+        "2022-06-22",
+        "Belgrade",
+    ]
+    assert split(training[8]) == {"Serbia", "Kosovo"}
+    assert training[9:12] == ["20", "12", "8"]
+    assert split(training[12]) == {"Ministry of Justice", "Ombudsperson"}
+    assert split(training[13]) == {"1", "2"}
+    assert training[14] == "1234.50"
+    assert training[15] == f"http://testserver/activities/{logged['training'].pk}/"
+    workshop = by_id[logged["workshop"].pk]
+    # Unknown participant counts and cost stay empty, never 0.
+    assert workshop[9:12] == ["", "", ""]
+    assert workshop[12:15] == ["", "", ""]
+
+
+def test_csv_export_applies_the_list_filters(client, officer, logged):
+    client.force_login(officer)
+    response = client.get(reverse("activities:export-csv"), {"kind": "workshop"})
+    _header, *rows = csv_rows(response)
+    assert [int(row[0]) for row in rows] == [logged["workshop"].pk]
+    response = client.get(reverse("activities:export-csv"), {"q": "risk", "year": 2022})
+    _header, *rows = csv_rows(response)
+    assert [int(row[0]) for row in rows] == [logged["training"].pk]
+
+
+def test_export_with_an_invalid_filter_is_a_bad_request_saying_why(client, officer, logged):
+    client.force_login(officer)
+    for url in ["activities:export-csv", "activities:export-xlsx", "activities:calendar"]:
+        response = client.get(reverse(url), {"year": "soon", "kind": "picnic"})
+        assert response.status_code == 400
+        text = response.content.decode()
+        assert "year" in text
+        assert "Select a valid choice" in text
+
+
+def test_csv_export_holds_what_the_user_may_read(client, other_officer, officer, logged):
+    draft = factories.ActivityFactory(project__is_published=False, title="Secret draft")
+    own_draft = factories.ActivityFactory(
+        project=other_officer.memberships.get().project, title="Own draft"
+    )
+    own_draft.project.is_published = False
+    own_draft.project.save()
+    client.force_login(other_officer)
+    _header, *rows = csv_rows(client.get(reverse("activities:export-csv")))
+    titles = {row[3] for row in rows}
+    assert titles == {"Training on risk assessment", "=Workshop for NPM staff", "Own draft"}
+    assert draft.title not in titles
+
+
+def test_xlsx_export_has_typed_cells_and_the_same_filters(client, manager, logged):
+    client.force_login(manager)
+    response = client.get(reverse("activities:export-xlsx"), {"status": "held"})
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert header[:4] == ("ID", "Project", "Kind", "Title")
+    assert len(rows) == 1
+    row = rows[0]
+    assert row[0] == logged["training"].pk
+    assert row[3] == "Training on risk assessment"
+    assert row[5].date() == datetime.date(2022, 6, 20)
+    assert row[6].date() == datetime.date(2022, 6, 22)
+    assert row[9:12] == (20, 12, 8)
+    assert row[14] == pytest.approx(1234.5)
+    assert split(row[8]) == {"Serbia", "Kosovo"}
+
+
+def test_xlsx_export_keeps_text_that_looks_like_a_formula_as_text(client, manager, logged):
+    client.force_login(manager)
+    response = client.get(reverse("activities:export-xlsx"), {"kind": "workshop"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = sheet.cell(row=2, column=4)
+    assert cell.value == "=Workshop for NPM staff"
+    assert cell.data_type == "s"
+    assert sheet.cell(row=2, column=10).value is None  # participants not recorded
+
+
+def test_calendar_lists_upcoming_activities_as_all_day_events(client, logged):
+    response = client.get(reverse("activities:calendar"))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1  # the held training is not upcoming
+    event = events[0]
+    workshop = logged["workshop"]
+    assert str(event["uid"]) == f"activity-{workshop.pk}@testserver"
+    assert event.decoded("dtstart") == workshop.start_date
+    assert event.decoded("dtend") == workshop.end_date + datetime.timedelta(days=1)
+    assert str(event["summary"]) == workshop.title
+    assert str(event["location"]) == "Palace of Serbia, Belgrade, Serbia"
+    assert "Two days on the new methodology." in str(event["description"])
+    assert str(event["url"]) == f"http://testserver/activities/{workshop.pk}/"
+    assert "dtstamp" in event
+
+
+def test_calendar_applies_the_list_filters(client, logged):
+    meeting = factories.ActivityFactory(
+        project=logged["workshop"].project,
+        title="Coordination meeting",
+        status=Activity.Status.PLANNED,
+        kind=Activity.Kind.MEETING,
+        start_date=TODAY + datetime.timedelta(days=3),
+    )
+    response = client.get(reverse("activities:calendar"), {"kind": "meeting"})
+    calendar = Calendar.from_ical(response.content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [meeting.title]
+
+
+def test_visitors_calendar_leaves_out_draft_projects(client, logged):
+    factories.ActivityFactory(
+        project__is_published=False,
+        status=Activity.Status.PLANNED,
+        start_date=TODAY + datetime.timedelta(days=3),
+    )
+    calendar = Calendar.from_ical(client.get(reverse("activities:calendar")).content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [logged["workshop"].title]
+
+
+def test_project_calendar_has_only_that_projects_upcoming_activities(client, project, logged):
+    factories.ActivityFactory(
+        status=Activity.Status.PLANNED, start_date=TODAY + datetime.timedelta(days=3)
+    )
+    response = client.get(reverse("projects:calendar", args=[project.slug]))
+    assert response["Content-Disposition"] == f'attachment; filename="{project.slug}.ics"'
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["x-wr-calname"]) == project.title
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [logged["workshop"].title]
+
+
+def test_draft_projects_calendar_is_for_its_team_only(client, officer, other_officer, project):
+    project.is_published = False
+    project.save()
+    url = reverse("projects:calendar", args=[project.slug])
+    assert client.get(url).status_code == 404
+    client.force_login(other_officer)
+    assert client.get(url).status_code == 404
+    client.force_login(officer)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["activities:export-csv", "activities:export-xlsx"])
+def test_visitor_is_sent_to_the_login_page_for_spreadsheet_exports(client, db, url):
+    response = client.get(reverse(url))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("activities", [5, 50])
+def test_export_queries_do_not_grow_with_activities(
+    client, officer, project, django_assert_max_num_queries, activities
+):
+    institution = factories.InstitutionFactory()
+    country = factories.CountryFactory(code="RS")
+    for _n in range(activities):
+        factories.ActivityFactory(project=project, institutions=[institution], countries=[country])
+    client.force_login(officer)
+    with django_assert_max_num_queries(8):
+        rows = csv_rows(client.get(reverse("activities:export-csv")))
+    assert len(rows) == activities + 1
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("activities:export-xlsx"))
+    assert load_workbook(io.BytesIO(response.content)).active.max_row == activities + 1

@@ -1,0 +1,528 @@
+import datetime
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import Activity
+from projects import demo
+from projects.models import Funding, Objective, ProjectPartner
+from stakeholders.models import Institution
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def day(year, month, dd):
+    return datetime.date(year, month, dd)
+
+
+@pytest.fixture
+def busy_project(project, officer):
+    """A project with hand-countable fundings, activities, institutions and indicators."""
+    project.start_date = day(2024, 1, 1)
+    project.end_date = TODAY + datetime.timedelta(days=365)
+    project.budget = Decimal("200000")
+    project.save()
+    factories.FundingFactory(
+        project=project,
+        funder__name="European Union",
+        kind=Funding.Kind.EU_CONTRIBUTION,
+        amount=120_000,
+    )
+    factories.FundingFactory(
+        project=project,
+        funder__name="Council of Europe",
+        kind=Funding.Kind.COE_BUDGET,
+        amount=30_000,
+    )
+    ministry = factories.InstitutionFactory(kind=Institution.Kind.MINISTRY)
+    cso = factories.InstitutionFactory(kind=Institution.Kind.CIVIL_SOCIETY)
+    prison = factories.InstitutionFactory(kind=Institution.Kind.PRISON)
+    university = factories.InstitutionFactory(kind=Institution.Kind.ACADEMIC)
+    factories.PartnerFactory(project=project, institution=university)
+    factories.PartnerFactory(
+        project=project, institution=ministry, role=ProjectPartner.Role.IMPLEMENTING
+    )
+    objective = factories.ObjectiveFactory(project=project, code="1", title="Safeguards")
+    factories.ObjectiveFactory(project=project, code="2", title="Reintegration")
+    make = factories.ActivityFactory
+    make(
+        project=project,
+        title="Training one",
+        start_date=day(2024, 3, 10),
+        participants_total=20,
+        participants_women=12,
+        participants_men=8,
+        cost=10_000,
+        institutions=[ministry, cso],
+        objectives=[objective],
+        created_by=officer,
+    )
+    make(project=project, title="Training two", start_date=day(2024, 3, 20), cost=5_000)
+    make(
+        project=project,
+        title="Workshop held",
+        kind=Activity.Kind.WORKSHOP,
+        start_date=day(2024, 5, 5),
+        participants_total=10,
+        participants_women=6,
+        institutions=[ministry, prison],
+    )
+    make(
+        project=project,
+        title="Workshop ahead",
+        kind=Activity.Kind.WORKSHOP,
+        status=Activity.Status.PLANNED,
+        start_date=TODAY + datetime.timedelta(days=10),
+        participants_total=30,
+    )
+    make(
+        project=project,
+        title="Meeting called off",
+        kind=Activity.Kind.MEETING,
+        status=Activity.Status.CANCELLED,
+        start_date=day(2024, 5, 15),
+        cost=500,
+    )
+    indicator = factories.IndicatorFactory(
+        objective=objective, name="Prison staff trained", baseline=10, target=60
+    )
+    factories.IndicatorValueFactory(indicator=indicator, date=day(2024, 3, 31), value=20)
+    factories.IndicatorValueFactory(indicator=indicator, date=day(2024, 6, 30), value=35)
+    factories.IndicatorFactory(objective=objective, name="Law adopted", baseline=1, target=1)
+    factories.IndicatorFactory(objective=objective, name="Visits monitored", target=12)
+    return project
+
+
+def dashboard(client, user, project):
+    client.force_login(user)
+    return client.get(reverse("projects:dashboard", args=[project.slug]))
+
+
+def test_dashboard_counts_activities_by_status_kind_and_month(client, officer, busy_project):
+    context = dashboard(client, officer, busy_project).context
+    totals = context["totals"]
+    assert (totals["count"], totals["held"], totals["planned"], totals["cancelled"]) == (5, 3, 1, 1)
+    by_kind = {
+        row["kind"]: (row["held"], row["planned"], row["cancelled"]) for row in context["by_kind"]
+    }
+    assert by_kind == {"training": (2, 0, 0), "workshop": (1, 1, 0), "meeting": (0, 0, 1)}
+    ahead = TODAY + datetime.timedelta(days=10)
+    by_month = {
+        (row["month"].year, row["month"].month): (row["held"], row["planned"], row["cancelled"])
+        for row in context["by_month"]
+    }
+    assert by_month == {
+        (2024, 3): (2, 0, 0),
+        (2024, 5): (1, 0, 1),
+        (ahead.year, ahead.month): (0, 1, 0),
+    }
+
+
+def test_dashboard_sums_participants_of_held_activities_and_flags_missing_counts(
+    client, officer, busy_project
+):
+    response = dashboard(client, officer, busy_project)
+    totals = response.context["totals"]
+    # The planned workshop's 30 expected participants are not "reached".
+    assert (totals["participants"], totals["women"], totals["men"]) == (30, 18, 8)
+    assert totals["participants_unrecorded"] == 1  # "Training two" has no count, not zero
+    assert totals["women_unrecorded"] == 1
+    assert totals["men_unrecorded"] == 2
+
+
+def test_dashboard_compares_funding_and_logged_cost_with_the_budget(client, officer, busy_project):
+    response = dashboard(client, officer, busy_project)
+    context = response.context
+    assert context["known_funding"] == Decimal("150000")
+    assert context["funding_percent"] == pytest.approx(75.0)
+    assert context["totals"]["cost_total"] == Decimal("15500")
+    assert context["cost_percent"] == pytest.approx(7.75)
+    assert [f.funder.name for f in context["fundings"]] == ["European Union", "Council of Europe"]
+    content = response.content.decode()
+    assert "200,000.00 EUR" in content
+    assert "15,500.00 EUR" in content
+
+
+def test_dashboard_counts_each_engaged_institution_once_by_kind(client, officer, busy_project):
+    context = dashboard(client, officer, busy_project).context
+    by_kind = {row["kind"]: row["count"] for row in context["institutions"]}
+    assert by_kind == {"ministry": 1, "cso": 1, "prison": 1, "academic": 1}
+    assert context["institutions_total"] == 4
+
+
+def test_dashboard_shows_indicator_progress_from_baseline_to_latest_value(
+    client, officer, busy_project
+):
+    response = dashboard(client, officer, busy_project)
+    objective = next(o for o in response.context["objectives"] if o.code == "1")
+    indicators = {i.name: i for i in objective.indicators.all()}
+    trained = indicators["Prison staff trained"]
+    assert trained.latest_value == 35
+    assert trained.latest_date == day(2024, 6, 30)
+    assert trained.progress == pytest.approx(50.0)  # (35 - 10) / (60 - 10)
+    assert indicators["Law adopted"].progress is None  # target equals baseline
+    assert indicators["Visits monitored"].latest_value is None
+    assert [a.title for a in objective.activities.all()] == ["Training one"]
+    content = response.content.decode()
+    assert "50 %" in content
+    assert "none yet" in content
+    assert reverse("projects:indicator-record", args=[busy_project.slug, trained.pk]) in content
+
+
+def test_dashboard_lists_upcoming_and_recently_logged_activities_with_their_author(
+    client, officer, busy_project
+):
+    officer.first_name, officer.last_name = "Alice", "Officer"
+    officer.save()
+    response = dashboard(client, officer, busy_project)
+    assert [a.title for a in response.context["upcoming"]] == ["Workshop ahead"]
+    recent = list(response.context["recent"])
+    assert len(recent) == 5
+    assert recent[-1].title == "Training one"
+    assert "logged by Alice Officer" in response.content.decode()
+
+
+def test_dashboard_shows_each_chart_with_its_figures_in_a_table(client, officer, busy_project):
+    response = dashboard(client, officer, busy_project)
+    content = response.content.decode()
+    for chart_id in ["chart-kind", "chart-month", "chart-funding", "chart-institutions"]:
+        assert f'data-chart="{chart_id}-data"' in content
+        assert f'<script id="{chart_id}-data" type="application/json">' in content
+    kind_chart = response.context["charts"]["kind"]
+    assert kind_chart["rows"][0] == ("Training", [0, 2, 0])  # planned, held, cancelled
+    assert "vendor/chartjs/chart.umd.min.js" in content
+    assert "js/charts.js" in content
+    assert "<script>" not in content  # no inline JavaScript
+
+
+def test_time_elapsed_is_counted_in_days_and_percent(client, officer, project):
+    project.start_date = TODAY - datetime.timedelta(days=100)
+    project.end_date = TODAY + datetime.timedelta(days=99)
+    project.save()
+    time = dashboard(client, officer, project).context["time"]
+    assert (time["elapsed_days"], time["duration_days"]) == (101, 200)
+    assert time["percent"] == pytest.approx(50.5)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "elapsed", "percent"),
+    [(10, 19, 0, 0.0), (-20, -11, 10, 100.0)],
+    ids=["not started", "completed"],
+)
+def test_time_elapsed_stays_within_the_project_period(
+    client, officer, project, start, end, elapsed, percent
+):
+    project.start_date = TODAY + datetime.timedelta(days=start)
+    project.end_date = TODAY + datetime.timedelta(days=end)
+    project.save()
+    time = dashboard(client, officer, project).context["time"]
+    assert (time["elapsed_days"], time["duration_days"], time["percent"]) == (elapsed, 10, percent)
+
+
+def test_empty_project_without_budget_renders_without_figures(client, officer, project):
+    project.budget = None
+    project.save()
+    response = dashboard(client, officer, project)
+    assert response.status_code == 200
+    context = response.context
+    assert context["totals"]["count"] == 0
+    assert context["cost_percent"] is None
+    assert context["funding_percent"] is None
+    # Nothing held: nobody reached yet, which is a true zero rather than "not recorded".
+    assert (context["totals"]["participants"], context["totals"]["women"]) == (0, 0)
+    content = response.content.decode()
+    assert "No budget recorded" in content
+    assert "No budget to compare with." in content
+    assert "No upcoming activities." in content
+    assert "No objectives recorded yet." in content
+    assert "Nothing to show yet." in content
+
+
+def test_activities_without_participant_counts_are_not_recorded_not_zero(client, officer, project):
+    factories.ActivityFactory.create_batch(2, project=project)
+    response = dashboard(client, officer, project)
+    totals = response.context["totals"]
+    assert totals["participants"] is None
+    assert totals["participants_unrecorded"] == 2
+    assert "not recorded" in response.content.decode()
+
+
+@pytest.mark.parametrize("activities", [5, 50])
+def test_project_dashboard_queries_do_not_grow_with_activities(
+    client, officer, project, django_assert_max_num_queries, activities
+):
+    objective = factories.ObjectiveFactory(project=project)
+    factories.IndicatorValueFactory(indicator__objective=objective)
+    institution = factories.InstitutionFactory()
+    for n in range(activities):
+        factories.ActivityFactory(
+            project=project,
+            start_date=project.start_date + datetime.timedelta(days=7 * n),
+            status=Activity.Status.HELD if n % 2 else Activity.Status.PLANNED,
+            objectives=[objective],
+            institutions=[institution],
+            created_by=officer,
+        )
+    client.force_login(officer)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("projects:dashboard", args=[project.slug]))
+    assert response.context["totals"]["count"] == activities
+
+
+# Access ------------------------------------------------------------------------------------
+
+
+def test_visitor_is_sent_to_the_login_page_from_the_project_dashboard(client, project):
+    response = client.get(reverse("projects:dashboard", args=[project.slug]))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_officer_off_the_team_cannot_see_a_project_dashboard(client, other_officer, project):
+    client.force_login(other_officer)
+    response = client.get(reverse("projects:dashboard", args=[project.slug]))
+    assert response.status_code == 403
+
+
+def test_other_teams_draft_dashboard_is_not_found(client, other_officer, project):
+    project.is_published = False
+    project.save()
+    client.force_login(other_officer)
+    response = client.get(reverse("projects:dashboard", args=[project.slug]))
+    assert response.status_code == 404
+
+
+def test_team_member_sees_their_draft_projects_dashboard(client, officer, project):
+    project.is_published = False
+    project.save()
+    response = dashboard(client, officer, project)
+    assert response.status_code == 200
+    assert "Draft" in response.content.decode()
+
+
+def test_manager_sees_any_project_dashboard(client, manager, project):
+    response = dashboard(client, manager, project)
+    assert response.status_code == 200
+    assert project.title in response.content.decode()
+
+
+# Portfolio ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def portfolio(db):
+    """Two programmes, three projects, two funders, three countries."""
+    serbia = factories.CountryFactory(code="RS")
+    albania = factories.CountryFactory(code="AL")
+    kosovo = factories.KosovoFactory()
+    facility = factories.ProgrammeFactory(name="Horizontal Facility", acronym="HF")
+    other = factories.ProgrammeFactory(name="Other programme")
+    eu = factories.InstitutionFactory(name="European Union", kind=Institution.Kind.DONOR)
+    norway = factories.InstitutionFactory(name="Norway", kind=Institution.Kind.DONOR)
+    prisons = factories.ProjectFactory(
+        title="Prisons",
+        programme=facility,
+        budget=900_000,
+        start_date=day(2019, 5, 24),
+        end_date=day(2022, 12, 31),
+        countries=[serbia],
+    )
+    police = factories.ProjectFactory(
+        title="Police",
+        programme=facility,
+        budget=300_000,
+        start_date=day(2022, 1, 1),
+        end_date=day(2024, 12, 31),
+        countries=[serbia, kosovo],
+    )
+    schools = factories.ProjectFactory(
+        title="Schools",
+        programme=other,
+        budget=None,
+        start_date=day(2023, 6, 1),
+        end_date=day(2026, 5, 31),
+        countries=[albania],
+        is_published=False,
+    )
+    factories.FundingFactory(project=prisons, funder=eu, amount=800_000)
+    factories.FundingFactory(project=police, funder=eu, amount=200_000)
+    factories.FundingFactory(project=police, funder=norway, amount=50_000)
+    factories.FundingFactory(project=schools, funder=norway, amount=None, share=50)
+    act = factories.ActivityFactory
+    act(project=prisons, start_date=day(2021, 6, 1), participants_total=20, cost=1000)
+    act(project=prisons, start_date=day(2022, 3, 25), participants_total=19)
+    act(project=prisons, start_date=day(2022, 9, 2), participants_total=None)
+    act(project=police, start_date=day(2022, 9, 10), participants_total=15, cost=500)
+    act(
+        project=police,
+        start_date=day(2024, 2, 1),
+        participants_total=40,
+        status=Activity.Status.CANCELLED,
+    )
+    act(project=schools, start_date=day(2023, 10, 1), participants_total=7)
+    return {"facility": facility, "eu": eu, "norway": norway, "kosovo": kosovo}
+
+
+def portfolio_page(client, user, **params):
+    client.force_login(user)
+    return client.get(reverse("portfolio"), params)
+
+
+def test_portfolio_lists_every_project_with_its_figures(client, manager, portfolio):
+    response = portfolio_page(client, manager)
+    rows = {
+        p.title: (p.activities_count, p.activities_held, p.participants)
+        for p in response.context["projects"]
+    }
+    assert rows == {"Prisons": (3, 3, 39), "Police": (2, 1, 15), "Schools": (1, 1, 7)}
+    totals = response.context["totals"]
+    assert totals == {
+        "projects": 3,
+        "budgets": [{"currency": "EUR", "budget": Decimal("1200000")}],
+        "activities": 6,
+        "held": 5,
+        "participants": 61,
+    }
+    content = response.content.decode()
+    assert "900,000.00 EUR" in content
+    assert "Draft" in content
+
+
+def test_portfolio_totals_by_country_funder_and_year(client, manager, portfolio):
+    context = portfolio_page(client, manager).context
+    by_country = {c["code"]: (c["projects_count"], c["budget"]) for c in context["by_country"]}
+    assert by_country == {
+        "RS": (2, Decimal("1200000")),
+        "XK": (1, Decimal("300000")),
+        "AL": (1, Decimal("0")),
+    }
+    by_funder = {
+        r["funder__name"]: (r["projects_count"], r["amount"]) for r in context["by_funder"]
+    }
+    assert by_funder == {"European Union": (2, Decimal("1000000")), "Norway": (2, Decimal("50000"))}
+    by_year = {r["year"]: (r["total"], r["held"], r["participants"]) for r in context["by_year"]}
+    assert by_year == {2021: (1, 1, 20), 2022: (3, 3, 34), 2023: (1, 1, 7), 2024: (1, 0, None)}
+
+
+@pytest.mark.parametrize(
+    ("params", "titles"),
+    [
+        ({"programme": "hf"}, {"Prisons", "Police"}),
+        ({"country": "XK"}, {"Police"}),
+        ({"funder": "norway"}, {"Police", "Schools"}),
+        ({"funder": "norway", "country": "RS"}, {"Police"}),
+    ],
+)
+def test_portfolio_filters_by_programme_country_and_funder(
+    client, manager, portfolio, params, titles
+):
+    context = portfolio_page(client, manager, **params).context
+    assert {p.title for p in context["projects"]} == titles
+    assert context["totals"]["projects"] == len(titles)
+
+
+def test_portfolio_filtered_by_funder_counts_each_project_once(client, manager, portfolio):
+    context = portfolio_page(client, manager, funder="european-union").context
+    assert context["totals"]["budgets"] == [{"currency": "EUR", "budget": Decimal("1200000")}]
+    by_country = {c["code"]: c["projects_count"] for c in context["by_country"]}
+    assert by_country == {"RS": 2, "XK": 1}
+
+
+def test_portfolio_rejects_an_unknown_filter_value(client, manager, portfolio):
+    response = portfolio_page(client, manager, country="ZZ")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert list(response.context["projects"]) == []
+
+
+def test_portfolio_draws_a_timeline_of_projects(client, manager, portfolio):
+    response = portfolio_page(client, manager)
+    timeline = response.context["timeline"]
+    assert timeline["config"]["portalTimeline"] is True
+    assert timeline["rows"][0] == ("Prisons", [day(2019, 5, 24), day(2022, 12, 31)])
+    assert timeline["config"]["data"]["datasets"][0]["data"][0] == ["2019-05-24", "2022-12-31"]
+    assert 'data-chart="chart-timeline-data"' in response.content.decode()
+
+
+@pytest.mark.parametrize("activities", [5, 50])
+def test_portfolio_queries_do_not_grow_with_activities(
+    client, manager, django_assert_max_num_queries, activities
+):
+    projects = factories.ProjectFactory.create_batch(3)
+    for n in range(activities):
+        factories.ActivityFactory(project=projects[n % 3], participants_total=n)
+    factories.FundingFactory(project=projects[0])
+    client.force_login(manager)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("portfolio"))
+    assert response.context["totals"]["activities"] == activities
+
+
+def test_visitor_is_sent_to_the_login_page_from_the_portfolio(client, db):
+    response = client.get(reverse("portfolio"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_officer_cannot_see_the_portfolio(client, officer):
+    client.force_login(officer)
+    assert client.get(reverse("portfolio")).status_code == 403
+
+
+def test_objective_levels_are_shown_on_the_dashboard(client, officer, busy_project):
+    content = dashboard(client, officer, busy_project).content.decode()
+    assert str(Objective.Level.SPECIFIC.label) in content
+
+
+def test_portfolio_keeps_budgets_in_different_currencies_apart(client, manager, portfolio):
+    factories.ProjectFactory(title="Swiss", budget=50_000, currency="CHF")
+    context = portfolio_page(client, manager).context
+    assert context["totals"]["budgets"] == [
+        {"currency": "CHF", "budget": Decimal("50000")},
+        {"currency": "EUR", "budget": Decimal("1200000")},
+    ]
+    serbia = {(c["code"], c["projects__currency"]): c["budget"] for c in context["by_country"]}
+    assert serbia[("RS", "CHF")] == Decimal("50000")
+    assert serbia[("RS", "EUR")] == Decimal("1200000")
+
+
+def test_portfolio_shows_the_kosovo_footnote_once(client, manager, portfolio):
+    content = portfolio_page(client, manager).content.decode()
+    assert "Kosovo*" in content
+    assert content.count("Security Council Resolution 1244") == 1
+
+
+def test_project_with_a_budget_but_no_logged_cost_says_so(client, officer, project):
+    factories.ActivityFactory(project=project, cost=None)
+    response = dashboard(client, officer, project)
+    assert response.context["totals"]["cost_total"] is None
+    assert response.context["cost_percent"] is None
+    content = response.content.decode()
+    assert "0 activities with a cost" in content
+    assert "No budget to compare with." not in content
+
+
+def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, settings):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(manager)
+    for slug, budget in [
+        (demo.SERBIA_SLUG, "900,000.00 EUR"),
+        (demo.KOSOVO_SLUG, "850,000.00 EUR"),
+    ]:
+        response = client.get(reverse("projects:dashboard", args=[slug]))
+        assert response.status_code == 200
+        assert budget in response.content.decode()
+        activities = Activity.objects.filter(project__slug=slug)
+        assert response.context["totals"]["count"] == activities.count()
+        assert response.context["totals"]["held"] == activities.held().count()
+    portfolio = client.get(reverse("portfolio")).context
+    assert {demo.SERBIA_SLUG, demo.KOSOVO_SLUG} <= {p.slug for p in portfolio["projects"]}
+    assert portfolio["totals"]["activities"] == Activity.objects.count()

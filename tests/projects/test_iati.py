@@ -1,0 +1,229 @@
+import datetime
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from projects import demo
+from projects.iati import country_percentages
+from projects.models import Funding, Objective, Project, ProjectPartner
+from stakeholders.models import Institution
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA_PATH = settings.BASE_DIR.parent / "shared" / "iati-2.03" / "iati-activities-schema.xsd"
+TODAY = timezone.localdate()
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+
+
+@pytest.fixture
+def full_project(project):
+    """Funders, partners, two countries (one Kosovo), a logframe with measured indicators."""
+    project.code = "2203-HF"
+    project.title = "Enhancing human rights protection for detained and sentenced persons"
+    project.start_date = datetime.date(2019, 5, 24)
+    project.end_date = datetime.date(2022, 12, 31)
+    project.budget = Decimal("900000")
+    project.save()
+    project.countries.set([factories.CountryFactory(code="RS"), factories.KosovoFactory()])
+    factories.FundingFactory(
+        project=project,
+        funder__name="European Union",
+        kind=Funding.Kind.EU_CONTRIBUTION,
+        amount=810_000,
+    )
+    factories.FundingFactory(
+        project=project,
+        funder__name="Council of Europe",
+        funder__kind=Institution.Kind.INTERNATIONAL,
+        kind=Funding.Kind.COE_BUDGET,
+        amount=90_000,
+    )
+    factories.PartnerFactory(
+        project=project,
+        institution__name="Ministry of Justice",
+        role=ProjectPartner.Role.IMPLEMENTING,
+    )
+    factories.PartnerFactory(project=project, institution__name="Prison Administration")
+    specific = factories.ObjectiveFactory(project=project, code="1", title="Safeguards")
+    result = factories.ObjectiveFactory(
+        project=project,
+        code="1.1",
+        title="Police trained",
+        level=Objective.Level.RESULT,
+        parent=specific,
+    )
+    staff = factories.IndicatorFactory(objective=result, name="Police officers trained", target=300)
+    factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2021, 6, 1), value=120)
+    factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2022, 6, 1), value=250)
+    factories.IndicatorFactory(objective=specific, name="Complaints handled", unit="%", target=80)
+    return project
+
+
+def get_document(client, project):
+    response = client.get(reverse("projects:iati", args=[project.slug]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return etree.fromstring(response.content)
+
+
+def test_iati_export_validates_against_the_iati_203_schema(client, full_project, schema):
+    document = get_document(client, full_project)
+    schema.assertValid(document)
+
+
+def test_iati_export_identifies_the_project_and_its_organisations(client, full_project):
+    activity = get_document(client, full_project).find("iati-activity")
+    assert activity.findtext("iati-identifier") == "XI-IATI-COE-2203-HF"
+    assert activity.get("default-currency") == "EUR"
+    assert activity.find("reporting-org").get("ref") == "XI-IATI-COE"
+    assert activity.findtext("title/narrative") == full_project.title
+    assert activity.findtext("description/narrative") == full_project.summary
+    roles = [
+        (org.get("role"), org.findtext("narrative"))
+        for org in activity.findall("participating-org")
+    ]
+    assert roles == [
+        ("1", "Council of Europe"),
+        ("1", "European Union"),
+        ("4", "Council of Europe"),
+        ("4", "Ministry of Justice"),
+    ]
+
+
+def test_iati_export_states_status_dates_countries_and_budget(client, full_project):
+    activity = get_document(client, full_project).find("iati-activity")
+    # Ended more than a year ago: closed.
+    assert activity.find("activity-status").get("code") == "4"
+    dates = {d.get("type"): d.get("iso-date") for d in activity.findall("activity-date")}
+    assert dates == {"1": "2019-05-24", "2": "2019-05-24", "3": "2022-12-31", "4": "2022-12-31"}
+    countries = {
+        c.get("code"): Decimal(c.get("percentage")) for c in activity.findall("recipient-country")
+    }
+    assert countries == {"RS": Decimal(50), "XK": Decimal(50)}
+    budget = activity.find("budget")
+    assert budget.find("period-start").get("iso-date") == "2019-05-24"
+    assert budget.find("period-end").get("iso-date") == "2022-12-31"
+    value = budget.find("value")
+    assert (value.text, value.get("currency"), value.get("value-date")) == (
+        "900000",
+        "EUR",
+        "2019-05-24",
+    )
+
+
+def test_iati_export_reports_results_with_baseline_target_and_latest_actual(client, full_project):
+    activity = get_document(client, full_project).find("iati-activity")
+    results = {r.findtext("title/narrative"): r for r in activity.findall("result")}
+    assert set(results) == {"1. Safeguards", "1.1. Police trained"}
+    assert results["1. Safeguards"].get("type") == "2"  # outcome
+    output = results["1.1. Police trained"]
+    assert output.get("type") == "1"
+    indicator = output.find("indicator")
+    assert indicator.get("measure") == "1"
+    assert indicator.findtext("title/narrative") == "Police officers trained"
+    assert indicator.find("baseline").get("value") == "0"
+    assert indicator.find("period/target").get("value") == "300"
+    assert indicator.find("period/actual").get("value") == "250"
+    percentage = results["1. Safeguards"].find("indicator")
+    assert percentage.get("measure") == "2"
+    assert percentage.find("period/actual") is None
+
+
+def test_ongoing_project_without_budget_or_results_still_validates(client, project, schema):
+    project.budget = None
+    project.save()
+    document = get_document(client, project)
+    schema.assertValid(document)
+    activity = document.find("iati-activity")
+    assert activity.find("activity-status").get("code") == "2"
+    assert activity.find("budget") is None
+    assert {d.get("type") for d in activity.findall("activity-date")} == {"1", "2", "3"}
+    assert activity.findtext("iati-identifier").endswith(f"-{project.slug}")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [(10, 400, "1"), (-400, -10, "3"), (-900, -400, "4")],
+    ids=["pipeline", "finalisation", "closed"],
+)
+def test_activity_status_follows_the_dates(client, project, start, end, code):
+    project.start_date = TODAY + datetime.timedelta(days=start)
+    project.end_date = TODAY + datetime.timedelta(days=end)
+    project.save()
+    activity = get_document(client, project).find("iati-activity")
+    assert activity.find("activity-status").get("code") == code
+
+
+def test_country_percentages_always_sum_to_100():
+    shares = country_percentages(["AL", "RS", "XK"])
+    assert [code for code, _ in shares] == ["AL", "RS", "XK"]
+    assert sum(share for _, share in shares) == 100
+    assert country_percentages(["RS"]) == [("RS", Decimal(100))]
+    assert country_percentages([]) == []
+
+
+def test_visitor_cannot_find_a_draft_projects_iati_export(client, project):
+    project.is_published = False
+    project.save()
+    assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
+
+
+def test_other_officer_cannot_find_a_draft_projects_iati_export(client, other_officer, project):
+    project.is_published = False
+    project.save()
+    client.force_login(other_officer)
+    assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["officer", "manager"])
+def test_team_and_managers_get_a_draft_projects_iati_export(client, project, persona, request):
+    project.is_published = False
+    project.save()
+    client.force_login(request.getfixturevalue(persona))
+    assert get_document(client, project).find("iati-activity") is not None
+
+
+@pytest.fixture
+def demo_projects(settings):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=StringIO())
+    return Project.objects.filter(slug__in=[demo.SERBIA_SLUG, demo.KOSOVO_SLUG])
+
+
+def test_iati_export_of_both_demo_projects_validates_against_the_schema(
+    client, demo_projects, schema
+):
+    assert demo_projects.count() == 2
+    for project in demo_projects:
+        document = get_document(client, project)
+        schema.assertValid(document)
+        activity = document.find("iati-activity")
+        assert activity.findtext("title/narrative") == project.title
+        budget = activity.find("budget/value")
+        assert Decimal(budget.text) == project.budget
+        countries = [c.get("code") for c in activity.findall("recipient-country")]
+        assert countries == list(project.countries.values_list("code", flat=True))
+        funders = {
+            org.findtext("narrative")
+            for org in activity.findall("participating-org")
+            if org.get("role") == "1"
+        }
+        assert funders == {f.funder.name for f in project.fundings.select_related("funder")}
+
+
+def test_iati_export_of_the_demo_predecessor_without_budget_validates(
+    client, demo_projects, schema
+):
+    predecessor = Project.objects.get(slug=demo.PREDECESSOR_SLUG)
+    schema.assertValid(get_document(client, predecessor))
