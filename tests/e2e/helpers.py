@@ -80,19 +80,27 @@ def horizontal_overflow(page):
             const overflow = document.documentElement.scrollWidth - width;
             const culprits = [];
             if (overflow > 0) {
-                // Elements inside a scrolling box (.table-responsive) do not widen the page.
-                const scrolls = (el) => {
+                // Elements clipped by a scrolling box (.table-responsive) do not widen the page,
+                // unless they are positioned out of it (an absolute box escapes a static one).
+                const clipped = (el) => {
+                    let absolute = ["absolute", "fixed"].includes(getComputedStyle(el).position);
                     for (let up = el.parentElement; up && up !== document.body;
                          up = up.parentElement) {
-                        if (/auto|scroll|hidden|clip/.test(getComputedStyle(up).overflowX)) {
+                        const style = getComputedStyle(up);
+                        const positioned = style.position !== "static";
+                        if ((!absolute || positioned)
+                            && /auto|scroll|hidden|clip/.test(style.overflowX)) {
                             return true;
+                        }
+                        if (absolute && positioned) {
+                            absolute = ["absolute", "fixed"].includes(style.position);
                         }
                     }
                     return false;
                 };
                 for (const el of document.body.querySelectorAll("*")) {
                     const box = el.getBoundingClientRect();
-                    if (box.right > width + 1 && box.width > 0 && !scrolls(el)) {
+                    if (box.right > width + 1 && box.width > 0 && !clipped(el)) {
                         const id = el.id ? "#" + el.id : "";
                         const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
                         const name = el.tagName.toLowerCase() + id + cls;
