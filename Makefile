@@ -38,6 +38,25 @@ messages: install
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
 
+# Load and fault test (not part of `make test`): gunicorn on PostgreSQL, wrk traffic, a PostgreSQL
+# restart during the load. See docs/production.md. SOAK_ARGS="--help" lists its options.
+soak: install
+	$(BIN)/python scripts/soak.py $(SOAK_ARGS)
+
+# The whole database into backups/ (pg_dump on PostgreSQL, dumpdata on SQLite).
+backup: install
+	$(BIN)/python scripts/backup.py backup
+
+# Replace the database with FILE=backups/... (default: the newest backup); asks first.
+restore: install
+	$(BIN)/python scripts/backup.py restore $(FILE)
+
+# Load every page under gunicorn with wrk on PostgreSQL (portal_bench, 200,000 activities, built
+# once) and Redis; writes bench/results.json and docs/benchmarks.md. Options through BENCH_ARGS,
+# e.g. make bench BENCH_ARGS="--duration 20 --sweep 2,3,4" (see bench/run.py --help).
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 # Browser tests only, in headless Chromium (installed from Debian when missing; needs root or sudo).
 e2e: install
 	./scripts/install_chromium.sh

@@ -5,8 +5,6 @@ from django.views.generic import DetailView, ListView
 
 from activities.filters import ActivityFilter, NewsFilter
 from activities.models import Activity, NewsItem
-from activities.templatetags.activity_tags import countries_with_footnotes
-from stakeholders.models import Country
 
 
 class FilteredListView(ListView):
@@ -52,12 +50,6 @@ class ActivityListView(FilteredListView):
     def get_base_queryset(self):
         return Activity.objects.for_user(self.request.user).select_related("project")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The country filter lists every country, starred names included.
-        context["footnote_countries"] = Country.objects.exclude(footnote="")
-        return context
-
 
 class ActivityDetailView(DetailView):
     context_object_name = "activity"
@@ -101,13 +93,6 @@ class NewsListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["footnote_countries"] = countries_with_footnotes(
-            *(
-                text
-                for story in context["stories"]
-                for text in (story.title, story.dateline, story.lead)
-            )
-        )
         return context
 
 

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from tests import factories
 
@@ -51,3 +53,10 @@ def manager(db):
 @pytest.fixture
 def admin_user(db):
     return factories.UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request to /fr/... leaves French active in this thread; reverse() would then give /fr/.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

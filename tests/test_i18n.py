@@ -80,14 +80,15 @@ def test_french_filter_errors_are_in_french(client, db):
     assert "Sélectionnez un choix valide" in page
 
 
-def test_language_switch_points_to_the_same_page(client, serbian_project):
-    page = client.get(serbian_project.get_absolute_url()).content.decode()
-    assert f'name="next" type="hidden" value="{serbian_project.get_absolute_url()}"' in page
-    response = client.post(
-        "/i18n/setlang/", {"language": "fr", "next": serbian_project.get_absolute_url()}
-    )
-    assert response.status_code == 302
-    assert response["Location"] == f"/fr{serbian_project.get_absolute_url()}"
+def test_language_switch_links_to_the_same_page_in_the_other_language(client, serbian_project):
+    url = serbian_project.get_absolute_url()
+
+    english = client.get(url + "?x=1").content.decode()
+    french = client.get(f"/fr{url}").content.decode()
+
+    assert f'href="/fr{url}?x=1" lang="fr"' in english
+    assert f'href="{url}" lang="en"' in french
+    assert "csrfmiddlewaretoken" not in english
 
 
 @pytest.mark.parametrize(

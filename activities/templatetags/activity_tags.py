@@ -1,11 +1,12 @@
-"""Display helpers for activities and news: date ranges, participant figures, footnotes."""
+"""Display helpers for activities and news: date ranges and participant figures.
+
+Territory footnotes (Kosovo*) are added to every page by stakeholders.middleware.
+"""
 
 from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-from stakeholders.models import Country
 
 register = template.Library()
 
@@ -57,21 +58,3 @@ def participants(activity):
 
 def _number(value):
     return number_format(value, force_grouping=True)
-
-
-def countries_with_footnotes(*texts):
-    """Countries whose starred name ("Kosovo*") appears in any of `texts`."""
-    haystack = "\n".join(str(text) for text in texts if text)
-    if "*" not in haystack:
-        return []
-    return [
-        country
-        for country in Country.objects.exclude(footnote="").order_by("name")
-        if str(country) in haystack
-    ]
-
-
-@register.inclusion_tag("activities/_footnotes.html")
-def territory_footnotes(*texts):
-    """`{% territory_footnotes text1 text2 … %}`: each footnote once, for what the page names."""
-    return {"footnote_countries": countries_with_footnotes(*texts)}

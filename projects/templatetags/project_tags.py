@@ -3,6 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.urls import translate_url
 from django.utils import formats, numberformat
 
 from projects.models import is_manager
@@ -54,3 +55,16 @@ def trail(*pairs):
     The last label is the current page; its url may be "".
     """
     return [(pairs[i], pairs[i + 1] if i + 1 < len(pairs) else "") for i in range(0, len(pairs), 2)]
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language):
+    """This page's address in `language` ("/fr/projects/..."), query string kept.
+
+    A plain link (not Django's POST set_language form) keeps visitor pages free of CSRF
+    tokens, so they can be cached for everyone.
+    """
+    request = context["request"]
+    path = translate_url(request.path, language)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if query else path

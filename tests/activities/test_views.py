@@ -370,7 +370,7 @@ def test_invalid_filter_answers_400_with_the_error_and_no_rows(client, project):
 def test_filter_form_is_sent_by_get_without_a_csrf_token(client, db):
     doc = page(client.get("/activities/"))
 
-    (form,) = doc.xpath("//form[@role='search']")
+    (form,) = doc.xpath("//main//form[@role='search']")
     assert form.get("method") == "get"
     assert not form.xpath(".//input[@name='csrfmiddlewaretoken']")
 

@@ -69,7 +69,8 @@ def test_visitor_goes_from_home_to_a_project_its_activity_news_and_partner(page,
     expect(page.get_by_role("main").get_by_role("link", name=training.title)).to_be_visible()
 
     # The language switch keeps the visitor on the same page, in French.
-    page.locator('button[name="language"][value="fr"]').click()
+    language = page.get_by_role("navigation", name="Language")
+    language.get_by_role("link", name=re.compile("^FR")).click()
     expect(page).to_have_url(re.compile(r"/fr/search/\?q=documentation"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     visit(page, "/fr/")

@@ -3,27 +3,14 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from projects.models import Objective, Project
 from tests import factories
+from tests.helpers import assert_database_rejects, errors_of
 
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-
-
-def errors_of(obj):
-    with pytest.raises(ValidationError) as excinfo:
-        obj.full_clean()
-    return excinfo.value.message_dict
-
-
-def assert_database_rejects(obj):
-    """Saving without validation hits a database constraint."""
-    with pytest.raises(IntegrityError), transaction.atomic():
-        obj.save()
 
 
 # Project ------------------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""In-process helpers for bench/run.py, run against one benchmark database; JSON on stdout.
+
+    python bench/django_tasks.py prepare             # bench manager, session cookie, sample URLs
+    python bench/django_tasks.py queries PAGES.json  # queries per request with Django's test Client
+
+Run with the same environment as the gunicorn under test (DATABASE_URL, REDIS_URL,
+CACHE_KEY_PREFIX, SECRET_KEY), so the session created here is valid there.
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils.crypto import get_random_string  # noqa: E402
+
+from activities.models import Activity  # noqa: E402
+from projects.models import Project  # noqa: E402
+
+MANAGER = "bench-manager"
+
+
+def manager():
+    user, created = get_user_model().objects.get_or_create(
+        username=MANAGER, defaults={"email": "bench-manager@example.org"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name="Managers"))
+    return user
+
+
+def prepare():
+    """The manager's session and CSRF cookies, and the project and activity the bench loads."""
+    client = Client()
+    client.force_login(manager())
+    csrf = get_random_string(32)
+    project = (
+        Project.objects.published()
+        .annotate(n=Count("activities"))
+        .order_by("-n", "pk")
+        .values("slug", "n")
+        .first()
+    )
+    activity = (
+        Activity.objects.visible()
+        .filter(project__slug=project["slug"])
+        .order_by("-start_date", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+        if project
+        else None
+    )
+    return {
+        "cookie": f"sessionid={client.cookies['sessionid'].value}; csrftoken={csrf}",
+        "project": project and project["slug"],
+        "project_activities": project and project["n"],
+        "activity": activity,
+        "activities": Activity.objects.count(),
+        "visible_activities": Activity.objects.visible().count(),
+    }
+
+
+def count_queries(pages):
+    """Queries of the first (cold cache) and second (warm) request of each page."""
+    anonymous = Client(raise_request_exception=False)
+    signed_in = Client(raise_request_exception=False)
+    signed_in.force_login(manager())
+    results = {}
+    for page in pages:
+        client = signed_in if page["signed_in"] else anonymous
+        counts, statuses = [], []
+        started = time.monotonic()
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as context:
+                response = client.get(page["path"])
+                if response.streaming:
+                    for _chunk in response.streaming_content:
+                        pass
+                response.close()
+            counts.append(len(context.captured_queries))
+            statuses.append(response.status_code)
+            if page.get("once"):
+                break
+        results[page["name"]] = {
+            "queries": counts[0],
+            "queries_warm": counts[-1],
+            "status": statuses[0],
+            "seconds": round(time.monotonic() - started, 3),
+        }
+    return results
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["prepare"]:
+        print(json.dumps(prepare()))
+    elif sys.argv[1:2] == ["queries"]:
+        print(json.dumps(count_queries(json.loads(Path(sys.argv[2]).read_text()))))
+    else:
+        sys.exit(__doc__)

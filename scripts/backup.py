@@ -1,0 +1,191 @@
+#!/usr/bin/env python
+"""Back up and restore the whole portal database: `make backup`, `make restore [FILE=...]`.
+
+PostgreSQL: `pg_dump --format=custom`, restored with `pg_restore --clean` in one transaction.
+SQLite: `dumpdata` to gzipped JSON (content types and permissions by natural key, since
+`migrate` rebuilds them), restored with `flush` + `loaddata` in one transaction.
+Backups are written to backups/ (gitignored) as portal-<UTC time>.dump or .json.gz.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BACKUP_DIR = BASE_DIR / "backups"
+POSTGRES_ENGINES = {"django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis"}
+# Rebuilt by `migrate` on every database; the dump refers to them by natural key instead.
+REBUILT_BY_MIGRATE = ["contenttypes", "auth.permission"]
+
+
+def setup_django():
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Settings refuse to load without a secret when DEBUG is off; a backup signs nothing.
+    if not os.environ.get("SECRET_KEY") and not os.environ.get("DEBUG"):
+        os.environ["DEBUG"] = "1"
+    import django
+
+    django.setup()
+
+
+def is_postgres(settings_dict):
+    return settings_dict["ENGINE"] in POSTGRES_ENGINES
+
+
+def pg_environment(settings_dict):
+    """libpq variables for pg_dump/pg_restore, so no password appears on a command line."""
+    env = dict(os.environ)
+    for variable, key in [
+        ("PGHOST", "HOST"),
+        ("PGPORT", "PORT"),
+        ("PGUSER", "USER"),
+        ("PGPASSWORD", "PASSWORD"),
+    ]:
+        if settings_dict.get(key):
+            env[variable] = str(settings_dict[key])
+    return env
+
+
+def pg_tool(name):
+    """Absolute path of a PostgreSQL client program (pg_dump, pg_restore)."""
+    path = shutil.which(name)
+    if path is None:
+        raise FileNotFoundError(f"{name} not found: install the PostgreSQL client tools.")
+    return path
+
+
+def backup(directory=BACKUP_DIR, *, using="default"):
+    """Write a backup of database `using` into `directory`; return its path."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    settings_dict = connections[using].settings_dict
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    suffix = ".dump" if is_postgres(settings_dict) else ".json.gz"
+    path = directory / f"portal-{stamp}{suffix}"
+    try:
+        if is_postgres(settings_dict):
+            subprocess.run(  # noqa: S603
+                [
+                    pg_tool("pg_dump"),
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--file={path}",
+                    settings_dict["NAME"],
+                ],
+                env=pg_environment(settings_dict),
+                check=True,
+            )
+        else:
+            call_command(
+                "dumpdata",
+                natural_foreign=True,
+                exclude=REBUILT_BY_MIGRATE,
+                output=str(path),
+                database=using,
+                verbosity=0,
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)  # never leave a half-written backup behind
+        raise
+    return path
+
+
+def restore(path, *, using="default"):
+    """Replace everything in database `using` with the backup at `path`, all or nothing."""
+    from django.core.management import call_command
+    from django.db import connections, transaction
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No backup at {path}")
+    connection = connections[using]
+    settings_dict = connection.settings_dict
+    if is_postgres(settings_dict):
+        if path.suffix != ".dump":
+            raise ValueError(f"{path.name} is not a PostgreSQL backup (.dump).")
+        connection.close()  # pg_restore drops the tables: hold no locks on them
+        subprocess.run(  # noqa: S603
+            [
+                pg_tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                f"--dbname={settings_dict['NAME']}",
+                str(path),
+            ],
+            env=pg_environment(settings_dict),
+            check=True,
+        )
+    else:
+        if not path.name.endswith(".json.gz"):
+            raise ValueError(f"{path.name} is not a SQLite backup (.json.gz).")
+        with transaction.atomic(using=using), warnings.catch_warnings():
+            # The backup of an empty database is a valid backup.
+            warnings.filterwarnings("ignore", "No fixture data found", RuntimeWarning)
+            call_command("flush", interactive=False, database=using, verbosity=0)
+            call_command("loaddata", str(path), database=using, verbosity=0)
+
+
+def newest_backup(directory=BACKUP_DIR):
+    backups = sorted(Path(directory).glob("portal-*"), key=lambda p: p.stat().st_mtime)
+    if not backups:
+        raise FileNotFoundError(f"No backups in {directory}")
+    return backups[-1]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("backup", help="write a backup into backups/")
+    restoring = commands.add_parser("restore", help="replace the database with a backup")
+    restoring.add_argument("file", nargs="?", help="backup file (default: the newest)")
+    restoring.add_argument("--no-input", action="store_true", help="do not ask to confirm")
+    args = parser.parse_args(argv)
+
+    setup_django()
+    from django.db import connection
+
+    database = f"{connection.vendor} database {connection.settings_dict['NAME']}"
+    if args.command == "backup":
+        path = backup()
+        print(f"Backed up the {database} to {path} ({path.stat().st_size:,} bytes).")
+        return 0
+
+    path = Path(args.file) if args.file else newest_backup()
+    if not args.no_input:
+        try:
+            answer = input(f"Replace everything in the {database} with {path}? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("Nothing restored.")
+            return 1
+    restore(path)
+    print(f"Restored the {database} from {path}.")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        sys.exit(f"Failed: {error}")
+    except Exception as error:
+        from django.core.management import CommandError
+
+        if isinstance(error, CommandError):
+            sys.exit(f"Failed: {error}")
+        raise

@@ -1,0 +1,238 @@
+"""bench/report.py: wrk's text turned into numbers, targets checked, tables written."""
+
+import json
+
+import pytest
+
+from bench import report
+
+# Real `wrk --latency` output against /healthz on this machine.
+HEALTHZ = """\
+Running 3s test @ http://127.0.0.1:18123/healthz
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     8.53ms    8.26ms  91.90ms   95.07%
+    Req/Sec   527.90    161.03   800.00     76.67%
+  Latency Distribution
+     50%    6.32ms
+     75%    9.09ms
+     90%   12.96ms
+     99%   55.14ms
+  3158 requests in 3.01s, 1.28MB read
+Requests/sec:   1050.03
+Transfer/sec:    434.78KB
+"""
+
+# Real output with bench/stats.lua against a page that answered 404.
+NOT_FOUND = """\
+Running 3s test @ http://127.0.0.1:18123/projects/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    19.05ms   19.13ms 154.03ms   91.64%
+    Req/Sec   250.79    140.81   544.00     67.24%
+  Latency Distribution
+     50%   12.42ms
+     75%   24.61ms
+     90%   35.13ms
+     99%  120.42ms
+  1477 requests in 3.02s, 738.50KB read
+  Non-2xx or 3xx responses: 1477
+Requests/sec:    489.18
+Transfer/sec:    244.59KB
+BENCH {"requests": 1477, "duration_us": 3019345, "bytes": 756224, "errors": {"connect": 0, \
+"read": 0, "write": 0, "status": 1477, "timeout": 0}, "latency_us": {"mean": 19046.6, \
+"max": 154029, "p50": 12421, "p90": 35129, "p99": 120419}, "statuses": {"404": 1477}}
+"""
+
+# Slow page: microsecond and second units, socket errors, redirects wrk itself counts as fine.
+SLOW_WITH_REDIRECTS = """\
+Running 10s test @ http://127.0.0.1:8000/activities/new/
+  1 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.20s   300.00ms   2.00s    70.00%
+    Req/Sec     6.00      2.00    10.00     80.00%
+  Latency Distribution
+     50%  950.00us
+     75%    1.10s
+     90%    1.50s
+     99%    1.90s
+  60 requests in 10.02s, 1.20MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+Requests/sec:      5.99
+Transfer/sec:    122.60KB
+BENCH {"requests": 60, "duration_us": 10020000, "bytes": 1200000, "errors": {"connect": 0, \
+"read": 2, "write": 0, "status": 0, "timeout": 1}, "latency_us": {"mean": 1200000.0, \
+"max": 2000000, "p50": 950, "p90": 1500000, "p99": 1900000}, "statuses": {"200": 40, "302": 20}}
+"""
+
+PAGES = [
+    {"name": "healthz", "path": "/healthz", "group": "floor", "signed_in": False},
+    {"name": "home", "path": "/", "group": "visitor", "signed_in": False},
+    {"name": "news", "path": "/news/", "group": "visitor", "signed_in": False},
+    {"name": "portfolio dashboard", "path": "/dashboard/", "group": "dashboard", "signed_in": True},
+]
+
+
+def wrk(rps, p50, p99, statuses):
+    return {"rps": rps, "latency_ms": {"p50": p50, "p99": p99}, "statuses": statuses,
+            "non_2xx": sum(n for s, n in statuses.items() if s[0] != "2")}  # fmt: skip
+
+
+def test_parse_wrk_reads_throughput_latency_percentiles_and_totals():
+    parsed = report.parse_wrk(HEALTHZ)
+
+    assert parsed["rps"] == 1050.03
+    assert parsed["requests"] == 3158
+    assert parsed["seconds"] == pytest.approx(3.01)
+    assert parsed["latency_ms"] == pytest.approx(
+        {"mean": 8.53, "max": 91.90, "p50": 6.32, "p75": 9.09, "p90": 12.96, "p99": 55.14}
+    )
+    assert parsed["non_2xx"] == 0
+    assert parsed["statuses"] == {}
+
+
+def test_parse_wrk_reports_every_non_2xx_response_with_its_status():
+    parsed = report.parse_wrk(NOT_FOUND)
+
+    assert parsed["non_2xx"] == 1477
+    assert parsed["statuses"] == {"404": 1477}
+    assert report.main_status(parsed["statuses"]) == 404
+    assert parsed["latency_ms"]["p99"] == pytest.approx(120.42)
+
+
+def test_parse_wrk_converts_units_and_counts_redirects_wrk_would_hide():
+    parsed = report.parse_wrk(SLOW_WITH_REDIRECTS)
+
+    assert parsed["latency_ms"]["p50"] == pytest.approx(0.95)
+    assert parsed["latency_ms"]["p99"] == pytest.approx(1900.0)
+    assert parsed["latency_ms"]["max"] == pytest.approx(2000.0)
+    assert parsed["seconds"] == pytest.approx(10.02)
+    assert parsed["errors"] == {"connect": 0, "read": 2, "write": 0, "timeout": 1}
+    assert parsed["non_2xx"] == 20
+    assert report.main_status(parsed["statuses"]) == 200
+
+
+def test_parse_wrk_rejects_text_that_is_not_wrk_output():
+    with pytest.raises(ValueError, match="not wrk output"):
+        report.parse_wrk("unable to connect to 127.0.0.1:8000 Connection refused")
+
+
+def test_rows_give_ratio_to_healthz_growth_and_the_targets_missed():
+    full = {
+        "healthz": wrk(1000.0, 5.0, 20.0, {"200": 10000}),
+        "home": wrk(600.0, 8.0, 30.0, {"200": 6000}),
+        "news": wrk(300.0, 20.0, 90.0, {"404": 3000}),
+        "portfolio dashboard": wrk(80.0, 60.0, 260.0, {"200": 800}),
+    }
+    small = {
+        "healthz": wrk(1000.0, 5.0, 20.0, {"200": 10000}),
+        "home": wrk(600.0, 7.0, 30.0, {"200": 6000}),
+        "news": wrk(300.0, 10.0, 90.0, {"404": 3000}),
+        "portfolio dashboard": wrk(80.0, 50.0, 200.0, {"200": 800}),
+    }
+    queries = {"healthz": {"queries": 1}, "home": {"queries": 6}, "news": {"queries": 14}}
+
+    rows = {row["name"]: row for row in report.build_rows(PAGES, full, small, queries, 1000.0)}
+
+    assert rows["home"]["ratio"] == pytest.approx(0.6)
+    assert rows["home"]["growth"] == pytest.approx(8 / 7)
+    assert rows["home"]["misses"] == []
+    assert rows["news"]["misses"] == [
+        "status 404",
+        "3000 non-2xx",
+        "queries > 12",
+        "ratio < 0.5",
+        "growth > 1.5",
+    ]
+    assert rows["portfolio dashboard"]["misses"] == ["p99 >= 250 ms"]
+    assert rows["portfolio dashboard"]["queries"] is None
+    json.dumps(rows)  # the rows go to bench/results.json as they are
+
+
+def test_signed_in_pages_must_answer_within_150_ms_at_p99():
+    row = {"name": "form", "group": "signed_in", "status": 200, "non_2xx": 0, "queries": 9,
+           "ratio": 0.04, "p99_ms": 151.0, "growth": 1.0}  # fmt: skip
+
+    assert report.verdict(row) == ["ratio < 0.05", "p99 >= 150 ms"]
+
+
+def test_tables_show_the_numbers_and_flag_pages_that_miss_targets():
+    full = {
+        "healthz": wrk(1000.0, 5.0, 20.0, {"200": 9}),
+        "home": wrk(200.0, 9.5, 40.25, {"404": 7}),
+    }
+    rows = report.build_rows(PAGES[:2], full, {}, {"home": {"queries": 3}}, 1000.0)
+
+    text = report.format_text_table(rows)
+    lines = text.splitlines()
+    assert lines[0].split()[:3] == ["Page", "Status", "Req/s"]
+    assert lines[3].split()[:9] == ["home", "404", "200", "9.5", "40.2", "7", "3", "0.20", "–"]
+    assert "MISSES: status 404, 7 non-2xx, ratio < 0.5" in lines[3]
+    assert "meets targets" in lines[2]
+
+    markdown = report.format_markdown_table(rows).splitlines()
+    assert len(markdown) == 4
+    assert markdown[3].startswith("| home `/` | 404 | 200 | 9.5 | 40.2 | 7 | 3 | 0.20 |")
+
+
+def test_export_line_checks_time_and_worker_memory():
+    export = {
+        "path": "/activities/export.csv",
+        "status": 200,
+        "rows": 200000,
+        "mb": 41.2,
+        "seconds": 16.5,
+        "peak_rss_mb": 92.0,
+        "rss_before_mb": 60.0,
+        "queries": 4,
+    }
+
+    line = report.format_export(export)
+
+    assert "200,000 rows, 41.2 MB in 16.5 s" in line
+    assert "peak RSS 92 MB (before: 60 MB)" in line
+    assert line.endswith("MISSES: time >= 15 s")
+    assert report.export_verdict({**export, "seconds": 9.0}) == []
+    assert report.export_verdict({**export, "peak_rss_mb": 180.0, "seconds": 9.0}) == [
+        "peak RSS >= 150 MB"
+    ]
+
+
+def test_replace_section_rewrites_only_its_own_block():
+    document = (
+        "# Benchmarks\n\nProse.\n\n<!-- bench:results -->\nold\n<!-- /bench:results -->\n\nEnd.\n"
+    )
+
+    updated = report.replace_section(document, "results", "new table")
+    assert updated == (
+        "# Benchmarks\n\nProse.\n\n<!-- bench:results -->\nnew table\n<!-- /bench:results -->"
+        "\n\nEnd.\n"
+    )
+    appended = report.replace_section(updated, "workers", "sweep")
+    assert appended.endswith("End.\n\n<!-- bench:workers -->\nsweep\n<!-- /bench:workers -->\n")
+    assert "new table" in appended
+
+
+def test_results_markdown_names_the_machine_and_the_floor():
+    rows = report.build_rows(PAGES[:1], {"healthz": wrk(900.0, 5.0, 20.0, {"200": 9})}, {}, {}, 900)
+    results = {
+        "machine": {"date": "2026-11-25 12:00 UTC", "commit": "abc1234", "nproc": 2,
+                    "cpu": "Test CPU", "memory_gb": 23.5, "postgresql": "PostgreSQL 15.20",
+                    "python": "3.11.2", "wrk": "wrk debian/4.1.0",
+                    "load_average_at_start": [1.0, 0.5, 0.2],
+                    "load_average_at_end": [2.0, 1.0, 0.5]},
+        "settings": {"connections": 8, "threads": 2, "duration": 10, "workers": 2},
+        "datasets": {"full": {"counts": {"activities": 200000, "projects": 1000, "news": 20000,
+                                         "institutions": 5000}, "generated_seconds": 61.0}},
+        "floor_rps": 900.0,
+        "rows": rows,
+        "seconds": 321.0,
+    }  # fmt: skip
+
+    text = report.format_results_markdown(results)
+
+    assert "2 CPUs (Test CPU), 23.5 GB memory, PostgreSQL 15.20" in text
+    assert "200,000 activities" in text
+    assert "full data set in 61 s" in text
+    assert "/healthz floor: 900 req/s" in text
+    assert "| healthz `/healthz` | 200 | 900 |" in text
