@@ -32,7 +32,7 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=static --no-obsolete
+	$(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=static --ignore=staticfiles --ignore=bench --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

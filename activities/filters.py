@@ -99,7 +99,15 @@ class ActivityFilter(filters.FilterSet):
     ordering = StableOrderingFilter(
         label=_("Sort by"),
         fields=(("start_date", "date"), ("title", "title"), ("kind", "kind")),
-        field_labels={"start_date": _("Date"), "title": _("Title"), "kind": _("Kind")},
+        # All labels given: django-filter builds "(descending)" ones at import, in English.
+        field_labels={
+            "start_date": _("Date (oldest first)"),
+            "-date": _("Date (newest first)"),
+            "title": _("Title (A–Z)"),
+            "-title": _("Title (Z–A)"),
+            "kind": _("Kind"),
+            "-kind": _("Kind (reverse order)"),
+        },
     )
 
     class Meta:
