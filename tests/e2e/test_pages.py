@@ -85,7 +85,7 @@ def test_main_page_shows_one_heading_at_desktop_width(open_main_page, name):
 def test_main_pages_log_no_csp_violations_or_script_errors(open_main_page):
     for name in MAIN_PAGES:
         page = open_main_page(name)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
 
         assert_no_csp_violations(page)
         assert not page.console.errors, f"{name}: " + "\n".join(page.console.errors)
