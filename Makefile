@@ -56,3 +56,8 @@ restore: install
 # e.g. make bench BENCH_ARGS="--duration 20 --sweep 2,3,4" (see bench/run.py --help).
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Browser tests only, in headless Chromium (installed from Debian when missing; needs root or sudo).
+e2e: install
+	./scripts/install_chromium.sh
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)

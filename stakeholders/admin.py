@@ -15,6 +15,9 @@ class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "has_footnote", "institution_count"]
     list_filter = [("footnote", admin.EmptyFieldListFilter)]
     search_fields = ["name", "code"]
+    # Explicit: the Count annotation below groups rows, and Django drops Meta.ordering from
+    # GROUP BY queries, so the admin's country autocomplete would page an unordered list.
+    ordering = ["name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(institution_count=Count("institutions"))
