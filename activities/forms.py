@@ -60,6 +60,26 @@ def grouped_choices(field, objects, group_label):
     ]
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """Checkboxes of records: an id beyond the database's integer range is an invalid choice.
+
+    Django passes such ids to an `IN (...)` query, where SQLite raises OverflowError (a 500).
+    """
+
+    MAX_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > self.MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class SecondarySubmit(Submit):
     field_classes = "btn btn-outline-primary"
 
@@ -123,6 +143,7 @@ class ActivityForm(VersionedForm):
             "facilitators",
             "cost",
         ]
+        field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
         widgets = {
             "start_date": DateInput,
             "end_date": DateInput,

@@ -166,6 +166,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Locks lift by themselves; `manage.py axes_reset_username NAME` lifts one early.
 AXES_ENABLE_ADMIN = False
+AXES_USERNAME_CALLABLE = "config.backends.axes_username"
 # Behind a reverse proxy, the client address is the proxy's unless told how many hops to trust.
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 if AXES_IPWARE_PROXY_COUNT:

@@ -1,0 +1,407 @@
+"""Who may do what, proven for every URL of the portal (issue 8, item 3).
+
+The table below has one row per named route: the answer each persona gets to a GET and to a POST.
+The first test walks the URL configuration and fails on any route without a row (and on any row
+without a route), so a new URL cannot ship without saying who may use it.
+
+Personas, in table order:
+    visitor   not signed in
+    officer   on the team of the project the URL is about
+    outsider  officer on another project's team
+    stranger  signed in, on no team, not a manager (what a leaked password to any account gives)
+    manager   in the Managers group
+    admin     superuser
+
+"login" means a redirect to the sign-in page that brings the user back afterwards.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from activities.models import Activity, NewsItem
+from projects.models import IndicatorValue, Project
+from tests import factories
+
+PERSONAS = ("visitor", "officer", "outsider", "stranger", "manager", "admin")
+LOGIN = "login"
+
+ALL_200 = (200,) * 6
+ALL_405 = (405,) * 6
+ALL_302 = (302,) * 6
+SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
+TEAM = (LOGIN, 200, 403, 403, 200, 200)
+MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
+
+
+@dataclass(frozen=True)
+class Row:
+    get: tuple
+    post: tuple
+    query: str = ""
+
+
+# Route name -> expected answers. Every route of config/urls.py (outside the Django admin, which
+# tests/test_permissions.py covers as one group below) must be here.
+TABLE = {
+    "healthz": Row(ALL_200, ALL_405),
+    # Django's language switch: answers with a redirect back, whoever asks.
+    "set_language": Row(ALL_302, ALL_302),
+    "home": Row(ALL_200, ALL_405),
+    "search": Row(ALL_200, ALL_405, query="?q=project"),
+    "portfolio": Row(MANAGERS, (LOGIN, 403, 403, 403, 405, 405)),
+    "my-work": Row(SIGNED_IN, ALL_405),
+    # An empty POST is a form with errors, for anyone.
+    "login": Row(ALL_200, ALL_200),
+    # Django 5: GET never signs out; POST does and redirects.
+    "logout": Row(ALL_405, ALL_302),
+    "password_change": Row(SIGNED_IN, SIGNED_IN),
+    "password_change_done": Row(SIGNED_IN, (LOGIN, 405, 405, 405, 405, 405)),
+    "projects:list": Row(ALL_200, ALL_405),
+    "projects:detail": Row(ALL_200, ALL_405),
+    "projects:dashboard": Row(TEAM, (LOGIN, 405, 403, 403, 405, 405)),
+    "projects:indicator-record": Row(TEAM, TEAM),
+    # Public documents of a published project; they ignore the method (nothing is changed).
+    "projects:iati": Row(ALL_200, ALL_200),
+    "projects:feed": Row(ALL_200, ALL_200),
+    "projects:calendar": Row(ALL_200, ALL_200),
+    "activities:list": Row(ALL_200, ALL_405),
+    "activities:create": Row(TEAM, TEAM, query="?project={project}"),
+    # Spreadsheets need an account; they hold what the list shows that user.
+    "activities:export-csv": Row(SIGNED_IN, SIGNED_IN),
+    "activities:export-xlsx": Row(SIGNED_IN, SIGNED_IN),
+    "activities:calendar": Row(ALL_200, ALL_200),
+    "activities:detail": Row(ALL_200, ALL_405),
+    "activities:update": Row(TEAM, TEAM),
+    "activities:delete": Row(TEAM, (LOGIN, 302, 403, 403, 302, 302)),
+    "activities:history": Row(TEAM, (LOGIN, 405, 405, 405, 405, 405)),
+    "news:list": Row(ALL_200, ALL_405),
+    "news:feed": Row(ALL_200, ALL_200),
+    "news:create": Row(TEAM, TEAM, query="?project={project}"),
+    "news:detail": Row(ALL_200, ALL_405),
+    "news:update": Row(TEAM, TEAM),
+    "news:delete": Row(TEAM, (LOGIN, 302, 403, 403, 302, 302)),
+    "news:history": Row(TEAM, (LOGIN, 405, 405, 405, 405, 405)),
+    "stakeholders:list": Row(ALL_200, ALL_405),
+    "stakeholders:detail": Row(ALL_200, ALL_405),
+}
+
+
+def url_patterns(patterns=None, prefix="", namespace=None):
+    """(route name, namespace, pattern text) of every URL pattern, namespaces included."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name
+            if name and namespace:
+                name = f"{namespace}:{name}"
+            yield name, namespace, prefix + str(pattern.pattern)
+
+
+def portal_routes():
+    """Route names outside the Django admin; unnamed patterns by their pattern text."""
+    return [
+        name or f"<unnamed pattern {text!r}>"
+        for name, namespace, text in url_patterns()
+        if namespace != "admin"
+    ]
+
+
+def test_every_url_pattern_has_a_row_in_the_permission_table():
+    routes = portal_routes()
+    missing = [route for route in routes if route not in TABLE]
+    assert not missing, f"URL patterns without a row in the permission table: {missing}"
+    stale = sorted(set(TABLE) - set(routes))
+    assert not stale, f"Permission table rows without a URL pattern: {stale}"
+
+
+def test_the_admin_group_holds_only_the_django_admin():
+    admin_patterns = [text for name, namespace, text in url_patterns() if namespace == "admin"]
+    assert admin_patterns, "the Django admin is no longer mounted"
+    assert all(text.startswith("admin/") for text in admin_patterns)
+
+
+def test_the_table_names_an_answer_for_each_persona():
+    for route, row in TABLE.items():
+        assert len(row.get) == len(PERSONAS), route
+        assert len(row.post) == len(PERSONAS), route
+
+
+# The data every URL is filled from.
+
+
+@dataclass
+class World:
+    project: Project
+    activity: Activity
+    story: NewsItem
+    institution: object
+    indicator: object
+    users: dict
+
+
+@pytest.fixture
+def world(project, officer, other_officer, manager, admin_user):
+    objective = factories.ObjectiveFactory(project=project)
+    institution = factories.InstitutionFactory(name="Ministry of Justice")
+    factories.PartnerFactory(project=project, institution=institution)
+    factories.ContactFactory(institution=institution)
+    activity = factories.ActivityFactory(
+        project=project, objectives=[objective], institutions=[institution]
+    )
+    return World(
+        project=project,
+        activity=activity,
+        story=factories.NewsItemFactory(project=project, activity=activity),
+        institution=institution,
+        indicator=factories.IndicatorFactory(objective=objective),
+        users={
+            "visitor": None,
+            "officer": officer,
+            "outsider": other_officer,
+            "stranger": factories.UserFactory(),
+            "manager": manager,
+            "admin": admin_user,
+        },
+    )
+
+
+def url_for(route, world):
+    """The route's address, its arguments taken from the world's records."""
+    namespace = route.split(":")[0] if ":" in route else ""
+    kwargs = {}
+    if route == "projects:indicator-record":
+        kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
+    elif namespace == "projects" and route != "projects:list":
+        kwargs = {"slug": world.project.slug}
+    elif namespace == "activities" and route in {
+        "activities:detail",
+        "activities:update",
+        "activities:delete",
+        "activities:history",
+    }:
+        kwargs = {"pk": world.activity.pk}
+    elif namespace == "news" and route in {
+        "news:detail",
+        "news:update",
+        "news:delete",
+        "news:history",
+    }:
+        kwargs = {"slug": world.story.slug}
+    elif route == "stakeholders:detail":
+        kwargs = {"slug": world.institution.slug}
+    return reverse(route, kwargs=kwargs) + TABLE[route].query.format(project=world.project.slug)
+
+
+def client_for(user, **options):
+    client = Client(**options)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def answer(response):
+    """The status, or "login" for a redirect to the sign-in page that comes back afterwards."""
+    location = response.get("Location", "")
+    if response.status_code == 302 and location.startswith(reverse("login") + "?next="):
+        return LOGIN
+    return response.status_code
+
+
+def answers(route, method, world):
+    """What each persona gets; each request's changes are rolled back before the next one."""
+    url = url_for(route, world)
+    got = {}
+    for persona in PERSONAS:
+        client = client_for(world.users[persona])
+        with transaction.atomic():
+            response = getattr(client, method)(url)
+            got[persona] = answer(response)
+            transaction.set_rollback(True)
+    return got
+
+
+@pytest.mark.parametrize("route", sorted(TABLE))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_each_persona_gets_the_answer_the_table_gives(route, method, world):
+    expected = dict(zip(PERSONAS, getattr(TABLE[route], method), strict=True))
+    got = answers(route, method, world)
+    wrong = {p: f"expected {expected[p]}, got {got[p]}" for p in PERSONAS if got[p] != expected[p]}
+    assert not wrong, f"{method.upper()} {url_for(route, world)}: {wrong}"
+
+
+def test_refused_posts_change_nothing(world):
+    """An outsider's and a stranger's POSTs to the staff forms save and delete nothing."""
+    activity, story = world.activity, world.story
+    counts = (Activity.objects.count(), NewsItem.objects.count(), IndicatorValue.objects.count())
+    for persona in ("visitor", "outsider", "stranger"):
+        client = client_for(world.users[persona])
+        client.post(reverse("activities:update", args=[activity.pk]), {"title": "Hijacked"})
+        client.post(reverse("activities:delete", args=[activity.pk]))
+        client.post(reverse("news:update", args=[story.slug]), {"title": "Hijacked"})
+        client.post(reverse("news:delete", args=[story.slug]))
+        client.post(
+            reverse("activities:create") + f"?project={world.project.slug}",
+            {"project": world.project.pk, "title": "Planted", "kind": "training"},
+        )
+        client.post(
+            reverse(
+                "projects:indicator-record",
+                kwargs={"slug": world.project.slug, "pk": world.indicator.pk},
+            ),
+            {"date": "2024-01-01", "value": "99"},
+        )
+    assert (
+        Activity.objects.count(),
+        NewsItem.objects.count(),
+        IndicatorValue.objects.count(),
+    ) == counts
+    activity.refresh_from_db()
+    story.refresh_from_db()
+    assert activity.title != "Hijacked"
+    assert story.title != "Hijacked"
+
+
+def test_an_officer_may_log_activities_only_for_projects_on_their_team(world):
+    """Without ?project= the form opens for anyone on a team; the project list is theirs only."""
+    outsider = client_for(world.users["outsider"])
+    page = outsider.get(reverse("activities:create"))
+    assert page.status_code == 200
+    assert world.project.title not in page.content.decode()
+    response = outsider.post(
+        reverse("activities:create"),
+        {"project": world.project.pk, "kind": "training", "title": "Planted"},
+    )
+    assert response.status_code == 200
+    assert "project" in response.context["form"].errors
+    assert not Activity.objects.filter(title="Planted").exists()
+    stranger = client_for(world.users["stranger"])
+    assert stranger.get(reverse("activities:create")).status_code == 403
+    assert stranger.get(reverse("news:create")).status_code == 403
+
+
+# Drafts: a 404 to anyone who may not read them (not a 403, which would confirm they exist).
+
+
+@pytest.fixture
+def drafts(world):
+    draft = factories.ProjectFactory(title="Secret draft project", is_published=False)
+    draft_officer = factories.MembershipFactory(project=draft).user
+    return {
+        "draft_officer": draft_officer,
+        "urls": [
+            reverse("projects:detail", args=[draft.slug]),
+            reverse("projects:iati", args=[draft.slug]),
+            reverse("projects:feed", args=[draft.slug]),
+            reverse("projects:calendar", args=[draft.slug]),
+            reverse("activities:detail", args=[factories.ActivityFactory(project=draft).pk]),
+            reverse("news:detail", args=[factories.NewsItemFactory(project=draft).slug]),
+        ],
+        "draft_story_url": reverse(
+            "news:detail",
+            args=[
+                factories.NewsItemFactory(
+                    project=world.project, title="Unpublished story", is_published=False
+                ).slug
+            ],
+        ),
+    }
+
+
+@pytest.mark.parametrize("persona", ["visitor", "officer", "outsider", "stranger"])
+def test_draft_project_pages_are_not_found_by_anyone_off_its_team(world, drafts, persona):
+    client = client_for(world.users[persona])
+    for url in drafts["urls"]:
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("persona", ["draft_officer", "manager", "admin"])
+def test_draft_project_pages_open_for_its_team_and_managers(world, drafts, persona):
+    user = drafts["draft_officer"] if persona == "draft_officer" else world.users[persona]
+    client = client_for(user)
+    # The project feed is public by nature: published projects only, even for the team.
+    for url in [u for u in drafts["urls"] if not u.endswith("/feed/")]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("visitor", 404),
+        ("outsider", 404),
+        ("stranger", 404),
+        ("officer", 200),
+        ("manager", 200),
+    ],
+)
+def test_an_unpublished_story_is_read_only_by_its_team_and_managers(world, drafts, persona, status):
+    response = client_for(world.users[persona]).get(drafts["draft_story_url"])
+    assert response.status_code == status
+    if status == 200:
+        assert "Unpublished story" in response.content.decode()
+
+
+# The Django admin, as one group: staff only, the rest go to the admin's sign-in page.
+
+
+def admin_urls():
+    return [reverse("admin:index")] + [
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for model in admin.site._registry
+    ]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_django_admin_opens_for_admins_only(world, persona):
+    client = client_for(world.users[persona])
+    for url in admin_urls():
+        response = client.get(url)
+        if persona == "admin":
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("admin:login")), url
+
+
+def test_a_manager_cannot_delete_through_the_django_admin(world):
+    """Managers work through the portal's forms; the admin is for superusers only."""
+    client = client_for(world.users["manager"])
+    url = reverse("admin:projects_project_delete", args=[world.project.pk])
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    assert Project.objects.filter(pk=world.project.pk).exists()
+
+
+# CSRF: the test client skips the check unless asked; a browser without the token is refused.
+
+
+def test_a_post_without_the_csrf_token_is_refused(world):
+    client = client_for(world.users["officer"], enforce_csrf_checks=True)
+    url = reverse("activities:update", args=[world.activity.pk])
+    response = client.post(url, {"title": "Forged"})
+    assert response.status_code == 403
+    world.activity.refresh_from_db()
+    assert world.activity.title != "Forged"
+    visitor = Client(enforce_csrf_checks=True)
+    assert visitor.post(reverse("login"), {"username": "x", "password": "y"}).status_code == 403
+
+
+def test_a_post_with_the_csrf_token_from_the_form_goes_through(world):
+    client = client_for(world.users["officer"], enforce_csrf_checks=True)
+    url = reverse("activities:delete", args=[world.activity.pk])
+    page = client.get(url)
+    token = page.context["csrf_token"]
+    response = client.post(url, {"csrfmiddlewaretoken": str(token)})
+    assert response.status_code == 302
+    assert not Activity.objects.filter(pk=world.activity.pk).exists()
