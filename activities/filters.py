@@ -1,5 +1,7 @@
 """The activity list's filters, shared by the list page and its exports (CSV, Excel, iCalendar)."""
 
+import functools
+
 import django_filters as filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -114,6 +116,46 @@ class ActivityFilter(filters.FilterSet):
         model = Activity
         fields = ["q", "project", "kind", "status", "country", "year", "date", "institution"]
         form = FilterForm
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            self._list_choices_of_the_chosen_project(super().form)
+        return self._form
+
+    def _list_choices_of_the_chosen_project(self, form):
+        """List only the chosen project's objectives and institutions, plus any already chosen.
+
+        A large portal has thousands of each: listing them all made every list page (and every
+        cached copy of it) megabytes long. Validation still accepts any visible one, so links
+        from institution and project pages keep working.
+        """
+        project, objective, institution = (
+            self.data.get(name, "") for name in ("project", "objective", "institution")
+        )
+        objective_field, institution_field = form.fields["objective"], form.fields["institution"]
+        chosen = Q(pk=int(objective)) if objective.isdigit() and len(objective) < 19 else Q(pk=None)
+
+        @functools.cache
+        def objective_choices():
+            objectives = objective_field.queryset.filter(Q(project__slug=project) | chosen)
+            return [("", "---------")] + [
+                (o.pk, objective_field.label_from_instance(o)) for o in objectives
+            ]
+
+        @functools.cache
+        def institution_choices():
+            used = Activity.institutions.through.objects.filter(activity__project__slug=project)
+            institutions = Institution.objects.filter(
+                Q(slug=institution) | Q(pk__in=used.values("institution_id"))
+            )
+            return [("", "---------")] + [(i.slug, str(i)) for i in institutions]
+
+        # Callables: evaluated only when the form is rendered, not when exports validate it.
+        objective_field.widget.choices = objective_choices
+        institution_field.widget.choices = institution_choices
+        for field in (objective_field, institution_field):
+            field.help_text = _("Choose a project to list its own.")
 
     def search(self, queryset, name, value):
         return queryset.filter(
