@@ -28,7 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 VERSION_KEY = "content-version"
 PAGE_KEY = "page:{language}:{day}:{path}"
@@ -97,6 +97,20 @@ def connect_signals():
     post_save.connect(on_save_or_delete, dispatch_uid="portal-page-cache-save")
     post_delete.connect(on_save_or_delete, dispatch_uid="portal-page-cache-delete")
     m2m_changed.connect(on_m2m_changed, dispatch_uid="portal-page-cache-m2m")
+
+
+# Figures --------------------------------------------------------------------------------------
+
+
+def figures(name, compute, *key_parts):
+    """`compute()`'s result, kept until the content version changes (dashboards' aggregates).
+
+    Keyed by the content version, the language (labels are translated) and the day (time
+    elapsed, upcoming), so a saved activity shows on the next request, as with the page cache.
+    """
+    parts = repr((current_version(), get_language(), timezone.localdate(), *key_parts))
+    key = f"figures:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
+    return cache.get_or_set(key, compute, timeout())
 
 
 # Page cache -----------------------------------------------------------------------------------

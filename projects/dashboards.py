@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, TemplateView
 
 from activities.models import Activity
+from config import cache
 from projects import stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
@@ -104,6 +105,11 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
     template_name = "projects/dashboard.html"
 
     def get_context_data(self, **kwargs):
+        figures = cache.figures("project-dashboard", self.figures, self.project.pk)
+        return super().get_context_data(project=self.project, **figures, **kwargs)
+
+    def figures(self):
+        """Everything the dashboard shows, computed in the database; cached by the caller."""
         project = self.project
         today = timezone.localdate()
         activities = Activity.objects.filter(project=project)
@@ -131,6 +137,7 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
                 queryset=stats.indicators_with_progress(Indicator.objects.all()),
             ),
         )
+        objectives = list(objectives)  # evaluated here, so the cached figures hold the rows
         charts = {
             "kind": chart(
                 _("Activities by kind"),
@@ -171,8 +178,7 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
                 horizontal=True,
             ),
         }
-        return super().get_context_data(
-            project=project,
+        return dict(
             today=today,
             time=stats.project_time(project, today),
             totals=totals,
@@ -188,7 +194,6 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
             objectives=objectives,
             **self.upcoming_and_recent(activities, today),
             charts=charts,
-            **kwargs,
         )
 
     @staticmethod
@@ -224,6 +229,16 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
         return self.render_to_response(context, status=400 if self.invalid else 200)
 
     def get_context_data(self, **kwargs):
+        # Only managers see this page, and every manager sees every project: one cached copy
+        # of the figures per filter.
+        query = sorted(self.request.GET.lists())
+        figures = cache.figures("portfolio", self.figures, query, self.invalid)
+        return super().get_context_data(
+            filter=self.filterset, filter_helper=PortfolioFilterFormHelper(), **figures, **kwargs
+        )
+
+    def figures(self):
+        """The portfolio's rows, totals and charts, computed in the database."""
         filterset = self.filterset
         projects = Project.objects.none() if self.invalid else filterset.qs
         rows = (
@@ -236,7 +251,6 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
         by_country = stats.totals_by_country_from(rows)
         by_funder = stats.totals_by_funder(projects)
         by_year = stats.totals_by_year(projects)
-        rows = list(rows)
         charts = {
             "country": chart(
                 _("Budget by country or territory"),
@@ -280,9 +294,7 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
         timeline["config"]["portalTimeline"] = True
         timeline["headers"] = [_("Project"), _("Start"), _("End")]
         timeline["rows"] = [(p.title, [p.start_date, p.end_date]) for p in rows]
-        return super().get_context_data(
-            filter=filterset,
-            filter_helper=PortfolioFilterFormHelper(),
+        return dict(
             projects=rows,
             totals=stats.portfolio_totals_from(projects, by_year),
             by_country=by_country,
@@ -292,7 +304,6 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             charts=charts,
             timeline=timeline,
             today=timezone.localdate(),
-            **kwargs,
         )
 
 

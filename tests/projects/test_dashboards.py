@@ -254,6 +254,20 @@ def test_activities_without_participant_counts_are_not_recorded_not_zero(client,
     assert "not recorded" in response.content.decode()
 
 
+def test_dashboard_figures_are_cached_until_an_activity_is_saved(
+    client, officer, project, django_assert_max_num_queries
+):
+    factories.ActivityFactory(project=project, participants_total=12)
+    assert dashboard(client, officer, project).context["totals"]["participants"] == 12
+
+    with django_assert_max_num_queries(6):  # the figures come from the cache
+        again = client.get(reverse("projects:dashboard", args=[project.slug]))
+    assert again.context["totals"]["participants"] == 12
+
+    factories.ActivityFactory(project=project, participants_total=8)
+    assert dashboard(client, officer, project).context["totals"]["participants"] == 20
+
+
 @pytest.mark.parametrize("activities", [5, 50])
 def test_project_dashboard_queries_do_not_grow_with_activities(
     client, officer, project, django_assert_max_num_queries, activities
