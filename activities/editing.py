@@ -6,13 +6,14 @@ projects offered), `for_user(user)` tells a 403 (you can see it, not change it) 
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView, View
 
 from activities import services
 from activities.forms import (
@@ -20,6 +21,7 @@ from activities.forms import (
     SAVE_AND_ADD_ANOTHER,
     ActivityForm,
     ConfirmDeleteForm,
+    IdsField,
     NewsItemForm,
 )
 from activities.models import Activity, NewsItem
@@ -57,18 +59,41 @@ class ProjectTeamMixin(LoginRequiredMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def project_from_query(self):
-        """The project named by ?project=<slug>: 403 if not the user's, 404 if unknown."""
-        slug = self.request.GET.get("project")
-        if not slug:
-            return None
+    def editable_project(self, **lookup):
+        """The user's project found by `lookup`: 403 if they may only read it, 404 if unknown."""
         user = self.request.user
-        project = Project.objects.editable_by(user).filter(slug=slug).first()
+        project = Project.objects.editable_by(user).filter(**lookup).first()
         if project is None:
-            if Project.objects.for_user(user).filter(slug=slug).exists():
+            if Project.objects.for_user(user).filter(**lookup).exists():
                 raise PermissionDenied
             raise Http404
         return project
+
+    def project_from_query(self):
+        """The project named by ?project=<slug>, preselected on a new record's form."""
+        slug = self.request.GET.get("project")
+        return self.editable_project(slug=slug) if slug else None
+
+
+class ProjectChoicesView(ProjectTeamMixin, View):
+    """The part of a new record's form that lists one project's choices, for ?project=<id>.
+
+    static/js/forms.js swaps it in when the user picks another project; an empty ?project= gives
+    the part as it is before any choice.
+    """
+
+    form_class = None
+    field_name = ""
+
+    def get(self, request):
+        value = request.GET.get("project", "")
+        project = None
+        if value:
+            if not value.isdigit() or int(value) > IdsField.MAX_ID:
+                raise BadRequest(_("The project must be given by its number."))
+            project = self.editable_project(pk=value)
+        form = self.form_class(user=request.user, initial={"project": project})
+        return render(request, "includes/_form_field.html", {"field": form[self.field_name]})
 
 
 class StaffFormMixin:
@@ -232,6 +257,11 @@ class ActivityDeleteView(EditableRecordMixin, DeleteView):
         return HttpResponseRedirect(reverse("my-work"))
 
 
+class ActivityChoicesView(ProjectChoicesView):
+    form_class = ActivityForm
+    field_name = "objectives"
+
+
 class ActivityHistoryView(HistoryView):
     model = Activity
     template_name = "activities/activity_history.html"
@@ -325,6 +355,11 @@ class NewsDeleteView(EditableRecordMixin, DeleteView):
         services.news_delete(item=self.object, user=self.request.user)
         messages.success(self.request, _("News item “%s” deleted.") % title)
         return HttpResponseRedirect(reverse("my-work"))
+
+
+class NewsChoicesView(ProjectChoicesView):
+    form_class = NewsItemForm
+    field_name = "activity"
 
 
 class NewsHistoryView(HistoryView):

@@ -6,6 +6,7 @@ app_name = "activities"
 urlpatterns = [
     path("", views.ActivityListView.as_view(), name="list"),
     path("new/", editing.ActivityCreateView.as_view(), name="create"),
+    path("new/choices/", editing.ActivityChoicesView.as_view(), name="choices"),
     path("export.csv", exports.activities_csv, name="export-csv"),
     path("export.xlsx", exports.activities_xlsx, name="export-xlsx"),
     path("calendar.ics", exports.activities_calendar, name="calendar"),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, TemplateView
+from django.views.generic import CreateView, ListView, TemplateView
 
 from activities.models import Activity
 from config import cache
@@ -211,10 +211,16 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
         }
 
 
-class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
-    """Every project as a row, filtered by programme, country and funder; managers only."""
+class PortfolioDashboardView(UserPassesTestMixin, ListView):
+    """Every project as a row, filtered by programme, country and funder; managers only.
+
+    The rows come a page at a time (a portfolio runs to thousands of projects); the totals and
+    charts cover every project the filters keep.
+    """
 
     template_name = "projects/portfolio.html"
+    context_object_name = "projects"
+    paginate_by = 50
 
     def test_func(self):
         load_permissions(self.request.user)
@@ -225,30 +231,44 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
             request.GET or None, queryset=Project.objects.for_user(request.user)
         )
         self.invalid = self.filterset.is_bound and not self.filterset.is_valid()
+        self.object_list = self.get_queryset()
         context = self.get_context_data(**kwargs)
         return self.render_to_response(context, status=400 if self.invalid else 200)
 
-    def get_context_data(self, **kwargs):
-        # Only managers see this page, and every manager sees every project: one cached copy
-        # of the figures per filter.
-        query = sorted(self.request.GET.lists())
-        figures = cache.figures("portfolio", self.figures, query, self.invalid)
-        return super().get_context_data(
-            filter=self.filterset, filter_helper=PortfolioFilterFormHelper(), **figures, **kwargs
+    def projects(self):
+        return Project.objects.none() if self.invalid else self.filterset.qs
+
+    def get_queryset(self):
+        return (
+            stats.with_portfolio_figures(self.projects())
+            .annotate(country_names=stats.country_names())
+            .select_related("programme")
+            .order_by("start_date", "title", "pk")
         )
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = self.cached_figures["totals"]["projects"]  # known: no COUNT query
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        # Only managers see this page, and every manager sees every project: one cached copy
+        # of the figures per filter, whatever the page.
+        query = sorted((key, values) for key, values in self.request.GET.lists() if key != "page")
+        self.cached_figures = cache.figures("portfolio", self.figures, query, self.invalid)
+        context = super().get_context_data(**kwargs)
+        return {
+            **context,
+            **self.cached_figures,
+            "filter": self.filterset,
+            "filter_helper": PortfolioFilterFormHelper(),
+            "timeline": timeline(context["projects"]),
+        }
+
     def figures(self):
-        """The portfolio's rows, totals and charts, computed in the database."""
-        filterset = self.filterset
-        projects = Project.objects.none() if self.invalid else filterset.qs
-        rows = (
-            stats.with_portfolio_figures(projects)
-            .select_related("programme")
-            .prefetch_related("countries")
-            .order_by("start_date", "title")
-        )
-        rows = list(rows)
-        by_country = stats.totals_by_country_from(rows)
+        """The portfolio's totals and charts, computed in the database."""
+        projects = self.projects()
+        by_country = stats.totals_by_country(projects)
         by_funder = stats.totals_by_funder(projects)
         by_year = stats.totals_by_year(projects)
         charts = {
@@ -283,28 +303,32 @@ class PortfolioDashboardView(UserPassesTestMixin, TemplateView):
                 stacked=True,
             ),
         }
-        timeline = chart(
-            _("Timeline of projects"),
-            "bar",
-            _("Project"),
-            [project.title for project in rows],
-            [(_("Period"), [[p.start_date.isoformat(), p.end_date.isoformat()] for p in rows])],
-            horizontal=True,
-        )
-        timeline["config"]["portalTimeline"] = True
-        timeline["headers"] = [_("Project"), _("Start"), _("End")]
-        timeline["rows"] = [(p.title, [p.start_date, p.end_date]) for p in rows]
         return dict(
-            projects=rows,
             totals=stats.portfolio_totals_from(projects, by_year),
             by_country=by_country,
             footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
             by_funder=by_funder,
             by_year=by_year,
             charts=charts,
-            timeline=timeline,
             today=timezone.localdate(),
         )
+
+
+def timeline(projects):
+    """The projects' periods as a horizontal bar chart, with its table."""
+    projects = list(projects)
+    timeline = chart(
+        _("Timeline of projects"),
+        "bar",
+        _("Project"),
+        [project.title for project in projects],
+        [(_("Period"), [[p.start_date.isoformat(), p.end_date.isoformat()] for p in projects])],
+        horizontal=True,
+    )
+    timeline["config"]["portalTimeline"] = True
+    timeline["headers"] = [_("Project"), _("Start"), _("End")]
+    timeline["rows"] = [(p.title, [p.start_date, p.end_date]) for p in projects]
+    return timeline
 
 
 class IndicatorValueCreateView(ProjectTeamMixin, CreateView):

@@ -5,11 +5,11 @@ recorded" and is never summed as zero (the `*_unrecorded` figures say how many t
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    Case,
     CharField,
     Count,
     DecimalField,
@@ -21,8 +21,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf, TruncMonth
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear, NullIf, TruncMonth
 
 from activities.models import Activity
 from projects.models import Funding, IndicatorValue, Project
@@ -286,6 +287,22 @@ def joined(through_queryset, owner, field, *, delimiter="; ", order_by=None):
     )
 
 
+def country_names():
+    """A project's countries and territories as one text, "Kosovo*, Serbia" (a subquery)."""
+    name = Concat(
+        "country__name",
+        Case(When(country__footnote="", then=Value("")), default=Value("*")),
+        output_field=CharField(),
+    )
+    return joined(
+        Project.countries.through.objects,
+        "project",
+        name,
+        delimiter=", ",
+        order_by=["country__name"],
+    )
+
+
 # Fewer round trips -------------------------------------------------------------------------
 
 
@@ -359,26 +376,3 @@ def portfolio_totals_from(projects, by_year):
         "held": sum(row[Activity.Status.HELD] for row in by_year),
         "participants": sum(row["participants"] or 0 for row in by_year),
     }
-
-
-def totals_by_country_from(projects):
-    """totals_by_country() computed from projects already loaded with their countries."""
-    groups = {}
-    for project in projects:
-        for country in project.countries.all():
-            key = (country.code, project.currency)
-            group = groups.setdefault(
-                key,
-                {
-                    "code": country.code,
-                    "name": country.name,
-                    "footnote": country.footnote,
-                    "projects__currency": project.currency,
-                    "projects_count": 0,
-                    "budget": Decimal("0.00"),
-                },
-            )
-            group["projects_count"] += 1
-            if project.budget is not None:
-                group["budget"] += project.budget
-    return sorted(groups.values(), key=lambda row: (-row["budget"], row["name"]))

@@ -43,6 +43,17 @@ class InstitutionQuerySet(models.QuerySet):
     def funders(self):
         return self.filter(fundings__isnull=False).distinct()
 
+    def matching(self, text):
+        """Institutions whose name, acronym or country holds every word of `text`."""
+        found = self
+        for word in text.split():
+            found = found.filter(
+                models.Q(name__icontains=word)
+                | models.Q(acronym__icontains=word)
+                | models.Q(country__name__icontains=word)
+            )
+        return found
+
 
 class Institution(models.Model):
     class Kind(models.TextChoices):

@@ -1,8 +1,11 @@
 """The institution directory and institution pages."""
 
+from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Substr, Upper
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -12,6 +15,8 @@ from stakeholders.filters import LETTERS, InstitutionFilter
 from stakeholders.models import Institution
 
 ACTIVITIES_ON_INSTITUTION_PAGE = 50
+LOOKUP_RESULTS = 20
+LOOKUP_MAX_LENGTH = 100
 
 
 def can_see_contacts(user):
@@ -80,3 +85,31 @@ class InstitutionDetailView(DetailView):
             contacts=institution.contacts.all() if show_contacts else [],
             **kwargs,
         )
+
+
+@login_required
+@require_GET
+def institution_lookup(request):
+    """The institution picker of the activity form (static/js/forms.js) searches through this.
+
+    ?q=words: up to 20 institutions whose name, acronym or country holds every word, as JSON.
+    """
+    text = request.GET.get("q", "").strip()
+    if len(text) > LOOKUP_MAX_LENGTH:
+        message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
+        return JsonResponse({"error": message}, status=400)
+    found = []
+    if text:
+        found = Institution.objects.matching(text).select_related("country").order_by("name", "pk")
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": institution.pk,
+                    "label": str(institution),
+                    "group": str(institution.country or _("International")),
+                }
+                for institution in found[:LOOKUP_RESULTS]
+            ]
+        }
+    )

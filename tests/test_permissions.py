@@ -36,6 +36,8 @@ ALL_302 = (302,) * 6
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 TEAM = (LOGIN, 200, 403, 403, 200, 200)
 MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
+# Read-only parts of the forms: refused to those on no team before the method is looked at.
+CHOICES_POST = (LOGIN, 405, 405, 403, 405, 405)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ TABLE = {
     "projects:calendar": Row(ALL_200, ALL_200),
     "activities:list": Row(ALL_200, ALL_405),
     "activities:create": Row(TEAM, TEAM, query="?project={project}"),
+    # A new record's choices for another project (static/js/forms.js); read-only.
+    "activities:choices": Row(TEAM, CHOICES_POST, query="?project={project_id}"),
     # Spreadsheets need an account; they hold what the list shows that user.
     "activities:export-csv": Row(SIGNED_IN, SIGNED_IN),
     "activities:export-xlsx": Row(SIGNED_IN, SIGNED_IN),
@@ -82,12 +86,15 @@ TABLE = {
     "news:list": Row(ALL_200, ALL_405),
     "news:feed": Row(ALL_200, ALL_200),
     "news:create": Row(TEAM, TEAM, query="?project={project}"),
+    "news:choices": Row(TEAM, CHOICES_POST, query="?project={project_id}"),
     "news:detail": Row(ALL_200, ALL_405),
     "news:update": Row(TEAM, TEAM),
     "news:delete": Row(TEAM, (LOGIN, 302, 403, 403, 302, 302)),
     "news:history": Row(TEAM, (LOGIN, 405, 405, 405, 405, 405)),
     "stakeholders:list": Row(ALL_200, ALL_405),
     "stakeholders:detail": Row(ALL_200, ALL_405),
+    # The activity form's institution picker searches through it.
+    "stakeholders:lookup": Row(SIGNED_IN, (LOGIN, 405, 405, 405, 405, 405), query="?q=justice"),
 }
 
 
@@ -200,7 +207,9 @@ def url_for(route, world):
         kwargs = {"slug": world.story.slug}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
-    return reverse(route, kwargs=kwargs) + TABLE[route].query.format(project=world.project.slug)
+    return reverse(route, kwargs=kwargs) + TABLE[route].query.format(
+        project=world.project.slug, project_id=world.project.pk
+    )
 
 
 def client_for(user, **options):

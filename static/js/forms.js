@@ -1,20 +1,44 @@
 // Staff forms: progressive enhancements only; every form works without this file.
-// 1. A project <select data-controls="objectives|activity"> shows only that project's choices.
-// 2. Checkbox lists inside .js-filterable-choices get a filter box (institutions).
+// 1. A project <select data-choices-url> reloads the choices that depend on the project (an
+//    activity's objectives, a story's activity) when another project is picked.
+// 2. .js-institution-picker gets a search box: it narrows the institutions listed and finds
+//    others in the directory (stakeholders:lookup), added as checkboxes to tick.
 (function () {
   "use strict";
 
   const normalise = (text) =>
     text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
+  // 1. Choices of the chosen project -------------------------------------------------------------
+
+  document.querySelectorAll("select[data-choices-url]").forEach((select) => {
+    const container = select.form.querySelector(".js-project-options");
+    if (!container) return;
+    let latest = 0;
+    select.addEventListener("change", async () => {
+      const request = ++latest;
+      const url = new URL(select.dataset.choicesUrl, window.location.href);
+      url.searchParams.set("project", select.value);
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok || request !== latest) return;
+        container.innerHTML = await response.text();
+      } catch (error) {
+        // Offline: the old list stays; the server checks the choice on save.
+      }
+    });
+  });
+
+  // 2. Institution picker ------------------------------------------------------------------------
+
   // Group headings (<strong>) rendered by crispy before their checkboxes: hide empty groups.
-  function syncHeadings(container) {
+  function syncHeadings(list) {
     let heading = null;
     let visible = false;
     const close = () => {
       if (heading) heading.hidden = !visible;
     };
-    Array.from(container.querySelectorAll("strong, .form-check")).forEach((node) => {
+    Array.from(list.querySelectorAll("strong, .form-check")).forEach((node) => {
       if (node.tagName === "STRONG") {
         close();
         heading = node;
@@ -26,67 +50,102 @@
     close();
   }
 
-  function limitToProject(select) {
-    const form = select.form;
-    const targetName = select.dataset.controls;
-    const project = select.value;
-    form.querySelectorAll(`[name="${targetName}"]`).forEach((target) => {
-      if (target.tagName === "SELECT") {
-        target.querySelectorAll("option[data-project]").forEach((option) => {
-          const other = project !== "" && option.dataset.project !== project;
-          option.hidden = other;
-          option.disabled = other;
-          if (other && option.selected) target.value = "";
-        });
-        target.querySelectorAll("optgroup").forEach((group) => {
-          group.hidden = !group.querySelector("option:not([hidden])");
-        });
-      } else {
-        const other = project !== "" && target.dataset.project !== project;
-        const wrapper = target.closest(".form-check");
-        if (wrapper) wrapper.hidden = other;
-        if (other) target.checked = false;
-      }
-    });
-    const first = form.querySelector(`[name="${targetName}"]`);
-    const container = first && first.closest(".js-project-options");
-    if (container) syncHeadings(container);
+  function checkbox(name, result) {
+    const wrapper = document.createElement("div");
+    wrapper.className = "form-check";
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.className = "form-check-input";
+    input.name = name;
+    input.value = String(result.id);
+    input.id = `id_${name}_found_${result.id}`;
+    const label = document.createElement("label");
+    label.className = "form-check-label";
+    label.htmlFor = input.id;
+    label.textContent = `${result.label} — ${result.group}`;
+    wrapper.append(input, label);
+    return wrapper;
   }
 
-  document.querySelectorAll("select[data-controls]").forEach((select) => {
-    select.addEventListener("change", () => limitToProject(select));
-    limitToProject(select);
-  });
+  document.querySelectorAll(".js-institution-picker").forEach((container) => {
+    const field = container.querySelector("[id^='div_id_']");
+    if (!field) return;
+    const name = field.id.replace(/^div_id_/, "");
+    const listed = field.querySelector("input[type=checkbox]")?.closest(".form-check")?.parentElement;
 
-  document.querySelectorAll(".js-filterable-choices").forEach((container) => {
-    const checks = Array.from(container.querySelectorAll(".form-check"));
-    if (!checks.length) return;
     const box = document.createElement("input");
     box.type = "search";
     box.className = "form-control form-control-sm mb-2";
-    box.placeholder = container.dataset.filterLabel || "Filter";
-    box.setAttribute("aria-label", container.dataset.filterLabel || "Filter");
-    const list = checks[0].parentElement;
-    list.parentElement.insertBefore(box, list);
+    box.placeholder = container.dataset.searchLabel;
+    box.setAttribute("aria-label", container.dataset.searchLabel);
+    const status = document.createElement("p");
+    status.className = "form-text";
+    status.setAttribute("aria-live", "polite");
+    const found = document.createElement("div");
+    found.setAttribute("role", "group");
+    found.setAttribute("aria-label", container.dataset.foundLabel);
+    found.hidden = true;
+    const heading = document.createElement("strong");
+    heading.textContent = container.dataset.foundLabel;
+    found.append(heading);
+    const label = field.querySelector("legend, label");
+    (label || field.firstChild).after(box, status, found);
 
-    // Each checkbox is also found by its group heading (the institution's country).
-    let group = "";
+    // Each listed checkbox is also found by its group heading (the institution's country).
     const haystacks = new Map();
-    Array.from(list.querySelectorAll("strong, .form-check")).forEach((node) => {
-      if (node.tagName === "STRONG") group = node.textContent;
-      else haystacks.set(node, normalise(`${node.textContent} ${group}`));
-    });
+    if (listed) {
+      let group = "";
+      Array.from(listed.querySelectorAll("strong, .form-check")).forEach((node) => {
+        if (node.tagName === "STRONG") group = node.textContent;
+        else haystacks.set(node, normalise(`${node.textContent} ${group}`));
+      });
+    }
+    const present = () =>
+      new Set(Array.from(field.querySelectorAll(`input[name="${name}"]`), (input) => input.value));
+
+    let latest = 0;
+    let timer = null;
+    async function search() {
+      const text = box.value.trim();
+      const words = normalise(text).split(/\s+/).filter(Boolean);
+      haystacks.forEach((haystack, check) => {
+        const checked = check.querySelector("input").checked;
+        check.hidden = !checked && !words.every((word) => haystack.includes(word));
+      });
+      if (listed) syncHeadings(listed);
+      // Unticked results of the previous search go; ticked ones stay to be saved.
+      found.querySelectorAll(".form-check").forEach((check) => {
+        if (!check.querySelector("input").checked) check.remove();
+      });
+      if (text.length < 2) {
+        status.textContent = "";
+        found.hidden = !found.querySelector(".form-check");
+        return;
+      }
+      const request = ++latest;
+      const url = new URL(container.dataset.lookupUrl, window.location.href);
+      url.searchParams.set("q", text);
+      let results = [];
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) return;
+        results = (await response.json()).results;
+      } catch (error) {
+        return;
+      }
+      if (request !== latest) return;
+      const shown = present();
+      const fresh = results.filter((result) => !shown.has(String(result.id)));
+      fresh.forEach((result) => found.append(checkbox(name, result)));
+      found.hidden = !found.querySelector(".form-check");
+      status.textContent = container.dataset.countLabel.replace("%(count)s", results.length);
+    }
 
     box.addEventListener("input", () => {
-      const words = normalise(box.value).split(/\s+/).filter(Boolean);
-      checks.forEach((check) => {
-        const checked = check.querySelector("input").checked;
-        const text = haystacks.get(check);
-        check.hidden = !checked && !words.every((word) => text.includes(word));
-      });
-      syncHeadings(list);
+      clearTimeout(timer);
+      timer = setTimeout(search, 200);
     });
-    // Enter in the filter box must not submit the form.
+    // Enter in the search box must not submit the form.
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") event.preventDefault();
     });

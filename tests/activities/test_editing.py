@@ -463,10 +463,61 @@ def test_form_page_queries_do_not_grow_with_objectives_and_institutions(
     def load(n):
         for _ in range(n):
             factories.ObjectiveFactory(project=project)
-            factories.InstitutionFactory()
+            factories.PartnerFactory(project=project, institution=factories.InstitutionFactory())
         with django_assert_max_num_queries(11):
             response = officer_client.get(reverse("activities:create"))
         assert response.content.decode().count('name="institutions"') >= n
 
     load(5)
     load(45)
+
+
+# A new record's choices for another project (static/js/forms.js swaps them in)
+
+
+def test_picking_another_project_lists_its_objectives_only(client, manager, project):
+    factories.ObjectiveFactory(project=project, title="Prison healthcare")
+    other = factories.ProjectFactory()
+    factories.ObjectiveFactory(project=other, title="Police accountability")
+    client.force_login(manager)
+
+    html = client.get(reverse("activities:choices"), {"project": other.pk}).content.decode()
+
+    assert 'id="div_id_objectives"' in html
+    assert "Police accountability" in html
+    assert "Prison healthcare" not in html
+    assert "<html" not in html
+
+
+def test_picking_a_project_lists_its_activities_for_a_story(client, manager, project):
+    held = factories.ActivityFactory(project=project, title="Training of prison doctors")
+    factories.ActivityFactory(title="Someone else's training")
+    client.force_login(manager)
+
+    html = client.get(reverse("news:choices"), {"project": project.pk}).content.decode()
+
+    assert f'<option value="{held.pk}">Training of prison doctors' in html
+    assert "Someone else's training" not in html
+
+
+def test_no_project_chosen_gives_the_empty_list_with_its_hint(officer_client):
+    html = officer_client.get(reverse("activities:choices"), {"project": ""}).content.decode()
+
+    assert "Choose the project first" in html
+
+
+@pytest.mark.parametrize(("value", "status"), [("abc", 400), ("9" * 30, 400), ("999999", 404)])
+def test_choices_for_a_bad_project_are_refused_clearly(officer_client, value, status):
+    response = officer_client.get(reverse("activities:choices"), {"project": value})
+
+    assert response.status_code == status
+
+
+def test_an_officer_gets_no_choices_of_another_teams_project(client, other_officer, project):
+    factories.ObjectiveFactory(project=project, title="Prison healthcare")
+    client.force_login(other_officer)
+
+    response = client.get(reverse("activities:choices"), {"project": project.pk})
+
+    assert response.status_code == 403
+    assert "Prison healthcare" not in response.content.decode()

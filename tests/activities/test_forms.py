@@ -1,8 +1,10 @@
 """The staff forms on their own: what they offer each user and which rules they enforce."""
 
 import datetime
+import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from activities.forms import ActivityForm, NewsItemForm
@@ -69,27 +71,68 @@ def test_manager_is_offered_every_project(project, manager):
     assert set(form.fields["project"].queryset) == {project, other}
 
 
-def test_objectives_are_grouped_by_project_and_tagged_for_the_browser(project, officer):
+def test_a_single_project_is_preselected_with_its_objectives(project, officer):
     mine = factories.ObjectiveFactory(project=project, code="1", title="Prison healthcare")
     factories.ObjectiveFactory(code="9", title="Not my project")
 
-    html = ActivityForm(user=officer).as_p()
+    form = ActivityForm(user=officer)
+    html = form.as_p()
 
+    assert form["project"].value() == project.pk
+    assert f'<option value="{project.pk}" selected>' in html
     assert f'value="{mine.pk}"' in html
-    assert f'data-project="{project.pk}"' in html
     assert "Prison healthcare" in html
     assert "Not my project" not in html
 
 
-def test_institutions_are_grouped_by_country_with_their_acronym(officer):
-    factories.InstitutionFactory(
-        name="Ministry of Justice", acronym="MoJ", country=factories.KosovoFactory()
+def test_with_several_projects_objectives_wait_for_the_choice(manager, project):
+    factories.ObjectiveFactory(project=project, title="Prison healthcare")
+    other = factories.ProjectFactory()
+    factories.ObjectiveFactory(project=other, title="Police accountability")
+
+    unchosen = ActivityForm(user=manager)
+    chosen = ActivityForm(user=manager, initial={"project": other})
+
+    assert unchosen["project"].value() is None
+    assert list(unchosen.fields["objectives"].widget.choices) == []
+    assert "Choose the project first" in unchosen.as_p()
+    assert [label for _, label in chosen.fields["objectives"].widget.choices] == [
+        str(objective) for objective in other.objectives.all()
+    ]
+    assert "Police accountability" in chosen.as_p()
+    assert "Prison healthcare" not in chosen.as_p()
+    assert f'data-choices-url="{reverse("activities:choices")}"' in chosen.as_p()
+
+
+def test_institutions_listed_are_the_projects_partners_and_recent_ones_by_country(project, officer):
+    kosovo = factories.KosovoFactory()
+    ministry = factories.InstitutionFactory(
+        name="Ministry of Justice", acronym="MoJ", country=kosovo
     )
+    factories.PartnerFactory(project=project, institution=ministry)
+    prisons = factories.InstitutionFactory(name="Kosovo Correctional Service", country=kosovo)
+    factories.ActivityFactory(project=project, institutions=[prisons])
+    factories.InstitutionFactory(name="Unrelated Agency", country=kosovo)
 
-    form = ActivityForm(user=officer)
-    groups = dict(form.fields["institutions"].widget.choices)
+    groups = dict(ActivityForm(user=officer).fields["institutions"].widget.choices)
 
-    assert [label for _, label in groups["Kosovo*"]] == ["Ministry of Justice (MoJ)"]
+    assert [label for _, label in groups["Kosovo*"]] == [
+        "Kosovo Correctional Service",
+        "Ministry of Justice (MoJ)",
+    ]
+
+
+def test_a_ticked_institution_from_the_directory_stays_listed_after_a_failed_submit(
+    project, officer
+):
+    found = factories.InstitutionFactory(name="Ombudsperson Institution")
+
+    form = ActivityForm(activity_data(project, title="", institutions=[found.pk]), user=officer)
+
+    assert not form.is_valid()
+    html = str(form["institutions"])
+    assert "Ombudsperson Institution" in html
+    assert re.search(rf'value="{found.pk}"[^>]*checked', html)
 
 
 def test_dates_use_the_browsers_date_input_with_iso_values(project, officer):

@@ -131,7 +131,7 @@ def test_writing_about_an_activity_preselects_it_and_its_project(officer_client,
 
     html = response.content.decode()
     assert f'<option value="{project.pk}" selected>' in html
-    assert f'<option value="{activity.pk}" selected data-project="{project.pk}">' in html
+    assert f'<option value="{activity.pk}" selected>' in html
 
 
 @pytest.mark.parametrize("query", [{"activity": "abc"}, {"activity": "999999"}])

@@ -5,9 +5,12 @@ skipped) and the run says so; `make e2e` installs Chromium and runs only them.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.e2e.helpers import DESKTOP, ConsoleLog, screenshot
 
@@ -52,6 +55,34 @@ def pytest_collection_modifyitems(config, items):
 
 
 _skip_notice_key = pytest.StashKey[int]()
+
+
+class OneRequestAtATimeOnSharedConnection(ThreadedWSGIServer):
+    """The live server, answering one request at a time when it shares the test's connection.
+
+    On in-memory SQLite every request thread uses the test thread's one connection; two requests
+    at once (a page and an autocomplete call, say) would open a transaction inside the other's
+    and fail. Each response is produced whole under a lock; on PostgreSQL nothing changes.
+    """
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    response.close()
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeOnSharedConnection
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from activities.models import Activity, NewsItem
 from projects.models import IndicatorValue
 from stakeholders.models import Institution
+from tests import factories
 from tests.e2e.data import build_site
 from tests.e2e.helpers import assert_no_csp_violations, log_in, visit
 from tests.factories import PASSWORD
@@ -93,6 +94,9 @@ def test_officer_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
     log_in(page, site.officer)
     start = site.project.start_date + datetime.timedelta(days=100)
     title = "Training of trainers on the CPT standards for prison managers"
+    institute = factories.InstitutionFactory(
+        name="Institute of Forensic Psychiatry", country=site.project.countries.get()
+    )
 
     visit(page, "/activities/new/")
     field(page, "Project").select_option(label=site.project.title)
@@ -104,8 +108,12 @@ def test_officer_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
     field(page, "City or place").fill("Pristina")
     page.get_by_label("Kosovo*", exact=True).check()
     page.get_by_label(str(site.objectives.healthcare)).check()
+    # The project's usual institutions are listed; another one is found in the directory.
     page.get_by_label(str(site.institutions.prisons)).check()
     page.get_by_label(str(site.institutions.ombudsperson)).check()
+    expect(page.get_by_label(re.compile("Forensic Psychiatry"))).to_have_count(0)
+    page.get_by_role("searchbox", name="Search institutions").fill("forensic kosovo")
+    page.get_by_label(f"{institute} — Kosovo*").check()
     field(page, "Participants").fill("30")
     field(page, "Women").fill("18")
     field(page, "Men").fill("12")
@@ -117,6 +125,7 @@ def test_officer_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
     assert set(activity.institutions.all()) == {
         site.institutions.prisons,
         site.institutions.ombudsperson,
+        institute,
     }
     expect(page.locator(".participants")).to_contain_text("30")
 
@@ -250,3 +259,24 @@ def test_admin_adds_an_institution_with_a_contact_and_finds_it_in_the_directory(
     visit(visitor, institution.get_absolute_url())
     expect(heading(visitor)).to_contain_text("Ministry of Health")
     expect(visitor.get_by_text("arta@example.org")).to_have_count(0)
+
+
+def test_manager_logging_an_activity_sees_the_chosen_projects_objectives(page, site):
+    other = factories.ProjectFactory(title="Police accountability in Serbia")
+    factories.ObjectiveFactory(project=other, code="1", title="Complaints are investigated.")
+    log_in(page, site.manager)
+
+    visit(page, "/activities/new/")
+    expect(page.get_by_text("Choose the project first")).to_be_visible()
+    field(page, "Project").select_option(label=other.title)
+    expect(page.get_by_label(re.compile("Complaints are investigated"))).to_be_visible()
+    field(page, "Project").select_option(label=site.project.title)
+    expect(page.get_by_label(str(site.objectives.healthcare))).to_be_visible()
+    expect(page.get_by_label(re.compile("Complaints are investigated"))).to_have_count(0)
+
+    visit(page, f"/news/new/?project={site.project.slug}")
+    activity = page.get_by_label(re.compile(r"^\s*Activity"))
+    expect(activity.locator("option", has_text=site.activities.training.title)).to_have_count(1)
+    field(page, "Project").select_option(label=other.title)
+    expect(activity.locator("option", has_text=site.activities.training.title)).to_have_count(0)
+    assert_no_csp_violations(page)

@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 from io import StringIO
 
@@ -463,6 +464,36 @@ def test_portfolio_draws_a_timeline_of_projects(client, manager, portfolio):
     assert timeline["rows"][0] == ("Prisons", [day(2019, 5, 24), day(2022, 12, 31)])
     assert timeline["config"]["data"]["datasets"][0]["data"][0] == ["2019-05-24", "2022-12-31"]
     assert 'data-chart="chart-timeline-data"' in response.content.decode()
+
+
+def test_portfolio_lists_projects_fifty_a_page_with_totals_over_them_all(client, manager):
+    factories.ProjectFactory.create_batch(
+        52, budget=1000, start_date=day(2020, 1, 1), end_date=day(2030, 1, 1)
+    )
+
+    first = portfolio_page(client, manager)
+    second = portfolio_page(client, manager, page=2)
+
+    assert len(first.context["projects"]) == 50
+    assert len(second.context["projects"]) == 2
+    assert len(second.context["timeline"]["rows"]) == 2
+    assert second.context["totals"]["projects"] == 52
+    assert second.context["totals"]["budgets"] == [{"currency": "EUR", "budget": Decimal("52000")}]
+    page = second.content.decode()
+    assert "Projects 51–52 of 52; the totals and charts below cover them all." in page
+    assert 'rel="prev"' in page
+
+
+def test_portfolio_rows_show_countries_with_their_footnote_mark(client, manager, portfolio):
+    content = portfolio_page(client, manager).content.decode()
+    police = content.split('data-project="police"')[1].split("</tr>")[0]
+    countries = re.search(r"<td>([^<]*Serbia[^<]*)</td>", police).group(1)
+    assert set(countries.split(", ")) == {"Kosovo*", "Serbia"}  # ordered by name on PostgreSQL
+
+
+@pytest.mark.parametrize("page", ["3", "abc", "0"])
+def test_portfolio_page_beyond_the_list_is_not_found(client, manager, portfolio, page):
+    assert portfolio_page(client, manager, page=page).status_code == 404
 
 
 @pytest.mark.parametrize("activities", [5, 50])

@@ -149,3 +149,48 @@ def test_institution_page_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(10):
         response = client.get(institution.get_absolute_url())
     assert "Unit 0" in response.content.decode()
+
+
+# The activity form's institution picker
+
+
+LOOKUP = "/stakeholders/lookup.json"
+
+
+def test_picker_finds_institutions_by_every_word_of_name_acronym_or_country(client, officer):
+    kosovo = factories.KosovoFactory()
+    factories.InstitutionFactory(name="Ministry of Justice", acronym="MoJ", country=kosovo)
+    factories.InstitutionFactory(name="Ministry of Health", country=kosovo)
+    factories.InstitutionFactory(name="Ministry of Justice", country=factories.CountryFactory())
+    client.force_login(officer)
+
+    found = client.get(LOOKUP, {"q": "justice kosovo"}).json()["results"]
+    by_acronym = client.get(LOOKUP, {"q": "moj"}).json()["results"]
+
+    assert [(r["label"], r["group"]) for r in found] == [("Ministry of Justice (MoJ)", "Kosovo*")]
+    assert [r["label"] for r in by_acronym] == ["Ministry of Justice (MoJ)"]
+
+
+def test_picker_returns_at_most_twenty_and_nothing_for_an_empty_search(client, officer):
+    for number in range(25):
+        factories.InstitutionFactory(name=f"Prison {number:02}")
+    client.force_login(officer)
+
+    assert len(client.get(LOOKUP, {"q": "prison"}).json()["results"]) == 20
+    assert client.get(LOOKUP, {"q": "  "}).json() == {"results": []}
+
+
+def test_picker_refuses_an_overlong_search_with_a_message(client, officer):
+    client.force_login(officer)
+
+    response = client.get(LOOKUP, {"q": "x" * 101})
+
+    assert response.status_code == 400
+    assert response.json() == {"error": "Search for at most 100 characters."}
+
+
+def test_picker_is_for_signed_in_users(client, db):
+    response = client.get(LOOKUP, {"q": "justice"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
