@@ -25,6 +25,7 @@ from activities.forms import (
     NewsItemForm,
 )
 from activities.models import Activity, NewsItem
+from config import cache
 from projects.models import Project
 
 
@@ -103,6 +104,12 @@ class StaffFormMixin:
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        # For templates that keep a blank form's fields ({% cache %}) until the data changes.
+        return super().get_context_data(
+            fragment_key=cache.fragment_key(), fragment_seconds=cache.timeout(), **kwargs
+        )
 
     def edit_conflict(self, form, conflict):
         loaded_version = form.cleaned_data["version"]

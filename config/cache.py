@@ -113,6 +113,14 @@ def figures(name, compute, *key_parts):
     return cache.get_or_set(key, compute, timeout())
 
 
+def fragment_key():
+    """What a signed-in page's cached fragment ({% cache %}) varies on, besides its own path.
+
+    The same as the figures: the content version, the language and the day.
+    """
+    return repr((current_version(), get_language(), timezone.localdate().isoformat()))
+
+
 # Page cache -----------------------------------------------------------------------------------
 
 

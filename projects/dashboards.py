@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from projects.models import Indicator, IndicatorValue, Objective, Project, is_ma
 from stakeholders.models import Institution
 
 STATUS_LABELS = dict(Activity.Status.choices)
+LATEST_PER_OBJECTIVE = 10
 
 
 def load_permissions(user):
@@ -106,7 +107,13 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         figures = cache.figures("project-dashboard", self.figures, self.project.pk)
-        return super().get_context_data(project=self.project, **figures, **kwargs)
+        return super().get_context_data(
+            project=self.project,
+            fragment_key=cache.fragment_key(),
+            fragment_seconds=cache.timeout(),
+            **figures,
+            **kwargs,
+        )
 
     def figures(self):
         """Everything the dashboard shows, computed in the database; cached by the caller."""
@@ -125,17 +132,23 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
             row["label"] = kind_labels.get(row["kind"], row["kind"])
         for row in institutions:
             row["label"] = institution_labels.get(row["kind"], row["kind"])
-        objectives = Objective.objects.filter(project=project).prefetch_related(
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.only("pk", "title", "start_date", "status").order_by(
-                    "start_date", "pk"
+        # Each objective's count and latest activities: a project may log hundreds.
+        objectives = (
+            Objective.objects.filter(project=project)
+            .annotate(activities_count=Count("activities"))
+            .prefetch_related(
+                Prefetch(
+                    "activities",
+                    queryset=Activity.objects.only(
+                        "pk", "title", "start_date", "status"
+                    ).order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
+                    to_attr="latest_activities",
                 ),
-            ),
-            Prefetch(
-                "indicators",
-                queryset=stats.indicators_with_progress(Indicator.objects.all()),
-            ),
+                Prefetch(
+                    "indicators",
+                    queryset=stats.indicators_with_progress(Indicator.objects.all()),
+                ),
+            )
         )
         objectives = list(objectives)  # evaluated here, so the cached figures hold the rows
         charts = {
@@ -231,6 +244,7 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
             request.GET or None, queryset=Project.objects.for_user(request.user)
         )
         self.invalid = self.filterset.is_bound and not self.filterset.is_valid()
+        self.query = sorted((key, values) for key, values in request.GET.lists() if key != "page")
         self.object_list = self.get_queryset()
         context = self.get_context_data(**kwargs)
         return self.render_to_response(context, status=400 if self.invalid else 200)
@@ -251,15 +265,23 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
         paginator.count = self.cached_figures["totals"]["projects"]  # known: no COUNT query
         return paginator
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = cache.figures(
+            "portfolio-rows", lambda: list(rows), self.query, self.invalid, page.number
+        )
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         # Only managers see this page, and every manager sees every project: one cached copy
-        # of the figures per filter, whatever the page.
-        query = sorted((key, values) for key, values in self.request.GET.lists() if key != "page")
-        self.cached_figures = cache.figures("portfolio", self.figures, query, self.invalid)
+        # of the figures per filter, and of the rows per page.
+        self.cached_figures = cache.figures("portfolio", self.figures, self.query, self.invalid)
         context = super().get_context_data(**kwargs)
         return {
             **context,
             **self.cached_figures,
+            "fragment_key": cache.fragment_key(),
+            "fragment_seconds": cache.timeout(),
             "filter": self.filterset,
             "filter_helper": PortfolioFilterFormHelper(),
             "timeline": timeline(context["projects"]),

@@ -521,6 +521,32 @@ def test_officer_cannot_see_the_portfolio(client, officer):
     assert client.get(reverse("portfolio")).status_code == 403
 
 
+def test_dashboard_lists_an_objectives_ten_latest_activities_and_links_to_all(
+    client, officer, project
+):
+    objective = factories.ObjectiveFactory(project=project, code="1")
+    for n in range(12):
+        factories.ActivityFactory(
+            project=project,
+            title=f"Training {n:02}",
+            start_date=project.start_date + datetime.timedelta(days=n),
+            objectives=[objective],
+        )
+
+    content = dashboard(client, officer, project).content.decode()
+    card = content.split('id="objective-1"')[1].split("</article>")[0]
+
+    assert "12 activities" in card
+    assert "Training 11" in card
+    assert "Training 02" in card
+    assert "Training 01" not in card
+    url = f"/activities/?project={project.slug}&amp;objective={objective.pk}"
+    assert f'<a href="{url}">All 12 activities of this objective</a>' in card
+    listed = client.get(url.replace("&amp;", "&")).content.decode()
+    assert "Training 01" in listed
+    assert "12 activities" in listed
+
+
 def test_objective_levels_are_shown_on_the_dashboard(client, officer, busy_project):
     content = dashboard(client, officer, busy_project).content.decode()
     assert str(Objective.Level.SPECIFIC.label) in content
