@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, NewsItem
+from projects.choices import ProjectSelect, offer_projects
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -40,6 +41,15 @@ class FilterForm(forms.Form):
                 field.widget.widgets[1].attrs["aria-label"] = _("To")
 
 
+class ProjectListedFilterSet(filters.FilterSet):
+    """A FilterSet whose `project` select lists at most LISTED_PROJECTS, with a search box."""
+
+    def offer_projects(self):
+        """For the list page, before it renders the form (exports only validate it)."""
+        field = self.form.fields["project"]
+        offer_projects(field, field.queryset, value="slug", chosen=self.data.get("project"))
+
+
 class ObjectiveChoiceField(filters.fields.ModelChoiceField):
     """Objectives of several projects in one list: name the project, shorten the long titles."""
 
@@ -61,7 +71,7 @@ class StableOrderingFilter(filters.OrderingFilter):
         return qs
 
 
-class ActivityFilter(filters.FilterSet):
+class ActivityFilter(ProjectListedFilterSet):
     """Apply to an already scoped queryset: `ActivityFilter(data, queryset=qs, request=request)`."""
 
     q = filters.CharFilter(
@@ -71,7 +81,7 @@ class ActivityFilter(filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug"
+        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=ProjectSelect
     )
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Activity.Kind.choices)
     status = filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices)
@@ -166,11 +176,11 @@ class ActivityFilter(filters.FilterSet):
         )
 
 
-class NewsFilter(filters.FilterSet):
+class NewsFilter(ProjectListedFilterSet):
     """The news list's filters; apply to `NewsItem.objects.for_user(user)`."""
 
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug"
+        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=ProjectSelect
     )
     year = filters.NumberFilter(
         label=_("Year"),

@@ -1,6 +1,5 @@
 """Staff forms for activities and news: they validate and normalise; services.py saves."""
 
-from html import escape
 from itertools import groupby
 
 from crispy_forms.bootstrap import FormActions, InlineCheckboxes
@@ -9,14 +8,13 @@ from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, NewsItem
+from projects.choices import MAX_ID, ProjectSelect, as_project_id, offer_projects
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -34,32 +32,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class LongSelect(forms.Select):
-    """A select of up to thousands of options (a manager's projects), rendered in one pass.
-
-    Django renders each option through a template include, about 0.05 ms apiece: a thousand
-    projects took most of the activity form's time. Same markup, without option groups.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        # The standard library's escape: Django's (lazy-aware) one costs more than the markup.
-        options = "".join(
-            f'<option value="{escape(str(option["value"]))}"'
-            f'{" selected" if option["selected"] else ""}>{escape(str(option["label"]))}</option>'
-            for _group, options, _index in widget["optgroups"]
-            for option in options
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), mark_safe(options)
-        )
-
-
-def project_choices(field, projects):
-    """The project select's options from bare (id, title) rows: a manager may have thousands."""
-    return [("", field.empty_label), *projects.values_list("pk", "title")]
-
-
 def grouped_choices(field, objects, group_label):
     """Choices for `field` grouped under headings, e.g. institutions by country."""
     iterator = field.iterator(field)
@@ -75,7 +47,7 @@ class IdsField(forms.ModelMultipleChoiceField):
     Django passes such ids to an `IN (...)` query, where SQLite raises OverflowError (a 500).
     """
 
-    MAX_ID = 2**63 - 1
+    MAX_ID = MAX_ID
 
     def _check_values(self, value):
         for pk in value:
@@ -122,36 +94,34 @@ class VersionedForm(forms.ModelForm):
             del self.fields["version"]
         self.version_layout = ["version"] if self.instance.pk else []
 
-    def chosen_project_id(self):
-        """The project whose objectives or activities the form lists, or None before a choice.
+    def offer_projects(self, projects, choices_url_name):
+        """List the user's projects; a new record's form reloads its dependent choices on change.
 
-        A saved record's own project; else the submitted or preselected one; else the user's only
-        project, which is then preselected. The lists of every project at once would run to
-        thousands of choices for a manager; static/js/forms.js reloads them when the choice
-        changes (ProjectChoicesView).
+        Returns the id of the project whose objectives or activities the form lists, or None
+        before a choice: a saved record's own project; else the submitted or preselected one;
+        else the user's only project, which is then preselected. The lists of every project at
+        once would run to thousands of choices for a manager; static/js/forms.js reloads them
+        when the choice changes (ProjectChoicesView).
         """
-        if self.instance.pk:
-            return self.instance.project_id
         field = self.fields["project"]
-        offered = {pk for pk, _title in field.widget.choices if pk != ""}
+        field.queryset = projects
+        if self.instance.pk:
+            offer_projects(field, projects, chosen=self.instance.project_id, editable=True)
+            return self.instance.project_id
+        field.widget.attrs["data-choices-url"] = reverse(choices_url_name)
         if self.is_bound:
-            value = self.data.get(self.add_prefix("project"))
+            requested = as_project_id(self.data.get(self.add_prefix("project")))
         else:
-            value = self.get_initial_for_field(field, "project")
-        value = str(getattr(value, "pk", value) or "").strip()
-        if value.isdigit():
-            return int(value) if int(value) in offered else None
-        if not value and not self.is_bound and "project" not in self.initial and len(offered) == 1:
-            (only,) = offered
-            self.initial["project"] = only
-            return only
+            requested = as_project_id(self.get_initial_for_field(field, "project"))
+        offered = [
+            pk for pk, _title in offer_projects(field, projects, chosen=requested, editable=True)
+        ]
+        if requested is not None:
+            return requested if requested in offered else None
+        if not self.is_bound and "project" not in self.initial and len(offered) == 1:
+            self.initial["project"] = offered[0]
+            return offered[0]
         return None
-
-    def project_choices_url(self, name):
-        """Where forms.js fetches `name`'s choices for another project (new records only)."""
-        select = self.fields["project"].widget
-        if not self.instance.pk:
-            select.attrs["data-choices-url"] = reverse(name)
 
 
 class ActivityForm(VersionedForm):
@@ -185,7 +155,7 @@ class ActivityForm(VersionedForm):
         ]
         field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
         widgets = {
-            "project": LongSelect,
+            "project": ProjectSelect,
             "start_date": DateInput,
             "end_date": DateInput,
             "countries": forms.CheckboxSelectMultiple,
@@ -205,18 +175,14 @@ class ActivityForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        projects = Project.objects.editable_by(user).order_by("title")
-        self.fields["project"].queryset = projects
-        self.fields["project"].widget.choices = project_choices(self.fields["project"], projects)
+        projects = Project.objects.editable_by(user)
         if self.instance.pk:
             # Moving an activity to another project would strand its objectives and news links.
             self.fields["project"].disabled = True
             self.fields["project"].help_text = _("An activity stays with its project.")
             projects = projects.filter(pk=self.instance.project_id)
+        project_id = self.offer_projects(projects, "activities:choices")
         self.fields["countries"].queryset = Country.objects.all()
-
-        self.project_choices_url("activities:choices")
-        project_id = self.chosen_project_id()
 
         # Any of the user's objectives passes the field, so that one of another project gets the
         # model's own message (Activity.validate_objectives); only the chosen project's are shown.
@@ -355,7 +321,7 @@ class NewsItemForm(VersionedForm):
             "is_published",
         ]
         widgets = {
-            "project": LongSelect,
+            "project": ProjectSelect,
             "published_on": DateInput,
             "lead": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -377,11 +343,8 @@ class NewsItemForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        projects = Project.objects.editable_by(user).order_by("title")
-        self.fields["project"].queryset = projects
-        self.fields["project"].widget.choices = project_choices(self.fields["project"], projects)
-        self.project_choices_url("news:choices")
-        project_id = self.chosen_project_id()
+        projects = Project.objects.editable_by(user)
+        project_id = self.offer_projects(projects, "news:choices")
 
         # Any of the user's activities passes the field, so that one of another project gets the
         # model's own message; only the chosen project's are listed (thousands for a manager).

@@ -29,6 +29,7 @@ class FilteredListView(ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
+        self.filterset.offer_projects()
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
@@ -90,10 +91,6 @@ class NewsListView(FilteredListView):
 
     def get_base_queryset(self):
         return NewsItem.objects.for_user(self.request.user).select_related("project")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        return context
 
 
 class NewsDetailView(DetailView):

@@ -194,6 +194,14 @@ class Gunicorn:
             stdout=self.log,
             stderr=self.log,
         )
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.__exit__()  # a server that never came up is not left running
+            raise
+        return self
+
+    def wait_until_ready(self):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -203,7 +211,7 @@ class Gunicorn:
                     probe(self.port, "/healthz")[0] == 200
                     and len(self.worker_pids()) == self.workers
                 ):
-                    return self
+                    return
             except OSError:
                 pass
             time.sleep(0.3)
@@ -323,8 +331,7 @@ def base_env(options, dbname, prefix, secret):
         CACHE_KEY_PREFIX=prefix,
         # Plain HTTP on loopback: whatever HTTPS-only settings production turns on stay off here.
         SECURE_SSL_REDIRECT="0",
-        SESSION_COOKIE_SECURE="0",
-        CSRF_COOKIE_SECURE="0",
+        SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
         PYTHONWARNINGS="ignore",
     )

@@ -99,26 +99,21 @@ def connect_signals():
     m2m_changed.connect(on_m2m_changed, dispatch_uid="portal-page-cache-m2m")
 
 
-# Figures --------------------------------------------------------------------------------------
+# Kept results -------------------------------------------------------------------------------
 
 
-def figures(name, compute, *key_parts):
-    """`compute()`'s result, kept until the content version changes (dashboards' aggregates).
+def kept(name, compute, *key_parts):
+    """`compute()`'s result, kept until the content version changes.
 
-    Keyed by the content version, the language (labels are translated) and the day (time
-    elapsed, upcoming), so a saved activity shows on the next request, as with the page cache.
+    For what signed-in pages show alike to many users: a dashboard's rendered figures, a blank
+    form's fields. Keyed by the content version, the language (labels are translated) and the
+    day (time elapsed, upcoming), so a saved activity shows on the next request, as with the
+    page cache. Keep HTML or plain data: unpickling model instances or lazy translations costs
+    more than a dashboard's whole render.
     """
     parts = repr((current_version(), get_language(), timezone.localdate(), *key_parts))
-    key = f"figures:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
+    key = f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
     return cache.get_or_set(key, compute, timeout())
-
-
-def fragment_key():
-    """What a signed-in page's cached fragment ({% cache %}) varies on, besides its own path.
-
-    The same as the figures: the content version, the language and the day.
-    """
-    return repr((current_version(), get_language(), timezone.localdate().isoformat()))
 
 
 # Page cache -----------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
 LATEST_NEWS = 5
+ONGOING_ON_HOME = 6
 RESULTS_PER_TYPE = 20
 SEARCH_CANDIDATES = 500
 
 
 @require_safe
 def home(request):
-    """Latest news, ongoing projects and the portal's key figures (public data only)."""
+    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
     held = (
         Activity.objects.visible()
         .held()
@@ -36,6 +37,7 @@ def home(request):
             through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
         )
     )
+    ongoing = published.ongoing()
     figures = [
         (published.count(), _("projects")),
         (held["count"], _("activities held")),
@@ -47,10 +49,11 @@ def home(request):
         "home.html",
         {
             "news": NewsItem.objects.published().select_related("project")[:LATEST_NEWS],
-            "ongoing": published.ongoing()
-            .select_related("programme")
+            # The most recently started; a large portal runs hundreds at once.
+            "ongoing": ongoing.select_related("programme")
             .prefetch_related("countries")
-            .order_by("end_date", "title"),
+            .order_by("-start_date", "title")[:ONGOING_ON_HOME],
+            "ongoing_count": ongoing.count(),
             "figures": figures,
         },
     )

@@ -1,7 +1,10 @@
 """My work: a signed-in user's projects, their latest and upcoming activities, and drafts."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -10,6 +13,7 @@ from activities.models import Activity, NewsItem
 from projects.models import Project, is_manager
 
 LIST_LENGTH = 10
+PROJECTS_PER_PAGE = 25
 
 
 @require_safe
@@ -18,14 +22,32 @@ def my_work(request):
     user = request.user
     today = timezone.localdate()
     activities = Activity.objects.editable_by(user).select_related("project")
+    # A manager's list is every project: a page at a time, each counting only its own rows.
+    counts = (
+        Activity.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    projects = (
+        Project.objects.editable_by(user)
+        .annotate(activity_count=Coalesce(Subquery(counts), 0))
+        .order_by("-end_date", "title", "pk")
+    )
+    paginator = Paginator(projects, PROJECTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage:
+        raise Http404 from None
     return render(
         request,
         "workspace/my_work.html",
         {
             "is_manager": is_manager(user),
-            "projects": Project.objects.editable_by(user)
-            .annotate(activity_count=Count("activities", distinct=True))
-            .order_by("-end_date", "title"),
+            "projects": page.object_list,
+            "page_obj": page,
+            "is_paginated": page.has_other_pages(),
             "latest_activities": activities.filter(start_date__lte=today).order_by(
                 "-start_date", "-pk"
             )[:LIST_LENGTH],

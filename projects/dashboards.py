@@ -8,6 +8,8 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -106,17 +108,16 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
     template_name = "projects/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        figures = cache.figures("project-dashboard", self.figures, self.project.pk)
-        return super().get_context_data(
-            project=self.project,
-            fragment_key=cache.fragment_key(),
-            fragment_seconds=cache.timeout(),
-            **figures,
-            **kwargs,
-        )
+        # The same for the whole team: rendered once per content version, language and day.
+        figures = cache.kept("project-dashboard", self.render_figures, self.project.pk)
+        return super().get_context_data(project=self.project, figures=figures, **kwargs)
+
+    def render_figures(self):
+        context = {"project": self.project, **self.figures()}
+        return render_to_string("projects/_dashboard_figures.html", context, self.request)
 
     def figures(self):
-        """Everything the dashboard shows, computed in the database; cached by the caller."""
+        """Everything the dashboard shows, computed in the database."""
         project = self.project
         today = timezone.localdate()
         activities = Activity.objects.filter(project=project)
@@ -139,9 +140,9 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
             .prefetch_related(
                 Prefetch(
                     "activities",
-                    queryset=Activity.objects.only(
-                        "pk", "title", "start_date", "status"
-                    ).order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
+                    queryset=Activity.objects.only("pk", "title", "start_date", "status").order_by(
+                        "-start_date", "-pk"
+                    )[:LATEST_PER_OBJECTIVE],
                     to_attr="latest_activities",
                 ),
                 Prefetch(
@@ -150,7 +151,6 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
                 ),
             )
         )
-        objectives = list(objectives)  # evaluated here, so the cached figures hold the rows
         charts = {
             "kind": chart(
                 _("Activities by kind"),
@@ -244,10 +244,18 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
             request.GET or None, queryset=Project.objects.for_user(request.user)
         )
         self.invalid = self.filterset.is_bound and not self.filterset.is_valid()
-        self.query = sorted((key, values) for key, values in request.GET.lists() if key != "page")
+        # Every manager sees every project: one rendering per filter and page, for all of them.
+        query = sorted(request.GET.lists())
+        figures = cache.kept("portfolio", self.render_figures, query, self.invalid)
+        context = {"view": self, "figures": figures}
+        return TemplateResponse(
+            request, self.template_name, context, status=400 if self.invalid else 200
+        )
+
+    def render_figures(self):
         self.object_list = self.get_queryset()
-        context = self.get_context_data(**kwargs)
-        return self.render_to_response(context, status=400 if self.invalid else 200)
+        context = self.get_context_data()
+        return render_to_string("projects/_portfolio_figures.html", context, self.request)
 
     def projects(self):
         return Project.objects.none() if self.invalid else self.filterset.qs
@@ -262,26 +270,15 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
-        paginator.count = self.cached_figures["totals"]["projects"]  # known: no COUNT query
+        paginator.count = self.totals["totals"]["projects"]  # known: no COUNT query
         return paginator
 
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = cache.figures(
-            "portfolio-rows", lambda: list(rows), self.query, self.invalid, page.number
-        )
-        return paginator, page, page.object_list, is_paginated
-
     def get_context_data(self, **kwargs):
-        # Only managers see this page, and every manager sees every project: one cached copy
-        # of the figures per filter, and of the rows per page.
-        self.cached_figures = cache.figures("portfolio", self.figures, self.query, self.invalid)
+        self.totals = self.figures()
         context = super().get_context_data(**kwargs)
         return {
             **context,
-            **self.cached_figures,
-            "fragment_key": cache.fragment_key(),
-            "fragment_seconds": cache.timeout(),
+            **self.totals,
             "filter": self.filterset,
             "filter_helper": PortfolioFilterFormHelper(),
             "timeline": timeline(context["projects"]),

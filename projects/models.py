@@ -84,6 +84,13 @@ class ProjectQuerySet(models.QuerySet):
             return self.filter(memberships__user=user)
         return self.none()
 
+    def matching(self, text):
+        """Projects whose title or code holds every word of `text`."""
+        found = self
+        for word in text.split():
+            found = found.filter(Q(title__icontains=word) | Q(code__icontains=word))
+        return found
+
 
 class Project(models.Model):
     class Status(models.TextChoices):

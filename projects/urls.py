@@ -6,6 +6,7 @@ from projects import dashboards, iati, views
 app_name = "projects"
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
+    path("lookup.json", views.project_lookup, name="lookup"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/dashboard/", dashboards.ProjectDashboardView.as_view(), name="dashboard"),
     path(

@@ -1,8 +1,10 @@
 """Public project pages: the filtered list and the project page."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -12,6 +14,9 @@ from projects.models import Project, ProjectPartner
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
+LATEST_PER_OBJECTIVE = 10
+LOOKUP_RESULTS = 20
+LOOKUP_MAX_LENGTH = 100
 
 
 class ProjectListView(FilterView):
@@ -47,8 +52,15 @@ class ProjectDetailView(DetailView):
             (label, [p for p in partners if p.role == role])
             for role, label in ProjectPartner.Role.choices
         ]
-        objectives = project.objectives.prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.order_by("start_date", "pk"))
+        # Each objective's count and latest activities: a project may log hundreds.
+        objectives = project.objectives.annotate(
+            activities_count=Count("activities")
+        ).prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
+                to_attr="latest_activities",
+            )
         )
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
@@ -65,3 +77,28 @@ class ProjectDetailView(DetailView):
             can_follow=Project.objects.editable_by(user).filter(pk=project.pk).exists(),
             **kwargs,
         )
+
+
+@require_GET
+def project_lookup(request):
+    """The project selects' search box (static/js/forms.js, projects/choices.py) asks this.
+
+    ?q=words: up to 20 projects the user may read whose title or code holds every word, as JSON;
+    with &editable=1, only those the user may log activities and news for.
+    """
+    text = request.GET.get("q", "").strip()
+    if len(text) > LOOKUP_MAX_LENGTH:
+        message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
+        return JsonResponse({"error": message}, status=400)
+    scope = Project.objects.editable_by if request.GET.get("editable") else Project.objects.for_user
+    found = scope(request.user).matching(text).order_by("title", "pk")
+    if not text:
+        found = found.none()
+    return JsonResponse(
+        {
+            "results": [
+                {"id": pk, "slug": slug, "label": title}
+                for pk, slug, title in found.values_list("pk", "slug", "title")[:LOOKUP_RESULTS]
+            ]
+        }
+    )

@@ -97,6 +97,19 @@ def test_home_lists_ongoing_projects_and_latest_published_news(client, portal):
         assert hidden not in page
 
 
+def test_home_lists_the_six_latest_ongoing_projects_and_links_to_all_of_them(client, db):
+    for number in range(8):
+        factories.ProjectFactory(
+            title=f"Ongoing {number}", start_date=days(-100 + number), end_date=days(100)
+        )
+
+    page = client.get("/").content.decode()
+    ongoing = page[page.index('id="ongoing-heading"') : page.index('id="news-heading"')]
+
+    assert [n for n in range(8) if f"Ongoing {n}<" in ongoing] == [2, 3, 4, 5, 6, 7]
+    assert '<a href="/projects/?status=ongoing">All 8 ongoing projects</a>' in ongoing
+
+
 def test_home_figures_group_thousands(client, db):
     factories.ActivityFactory(participants_total=1234)
     assert figures(client.get("/").content.decode())["people trained"] == "1,234"

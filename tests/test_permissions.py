@@ -65,6 +65,8 @@ TABLE = {
     "password_change_done": Row(SIGNED_IN, (LOGIN, 405, 405, 405, 405, 405)),
     "projects:list": Row(ALL_200, ALL_405),
     "projects:detail": Row(ALL_200, ALL_405),
+    # The project selects' search box; it finds what the list pages show each persona.
+    "projects:lookup": Row(ALL_200, ALL_405, query="?q=project"),
     "projects:dashboard": Row(TEAM, (LOGIN, 405, 403, 403, 405, 405)),
     "projects:indicator-record": Row(TEAM, TEAM),
     # Public documents of a published project; they ignore the method (nothing is changed).
@@ -189,7 +191,7 @@ def url_for(route, world):
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
-    elif namespace == "projects" and route != "projects:list":
+    elif namespace == "projects" and route not in {"projects:list", "projects:lookup"}:
         kwargs = {"slug": world.project.slug}
     elif namespace == "activities" and route in {
         "activities:detail",

@@ -1,11 +1,13 @@
 """My work: each user's projects, activities and drafts."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from projects.models import Project
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,29 @@ def test_manager_sees_every_project(client, manager, project):
     assert "All projects" in response.content.decode()
 
 
+def test_manager_pages_through_every_project_with_its_activity_count(client, manager):
+    busy = factories.ProjectFactory(title="Busy project", end_date=days(900))
+    factories.ActivityFactory.create_batch(3, project=busy)
+    for number in range(29):
+        factories.ProjectFactory(title=f"Project {number:02}", end_date=days(400 - number))
+    client.force_login(manager)
+
+    first = client.get(reverse("my-work")).content.decode()
+    second = client.get(reverse("my-work"), {"page": 2}).content.decode()
+
+    rows = re.findall(r'<a href="/projects/[^"]+/">([^<]+)</a>', first)
+    assert rows[:2] == ["Busy project", "Project 00"] and len(rows) == 25
+    assert re.search(
+        r'Busy project</a>\s*</th>\s*<td>[^<]+</td>\s*<td class="text-end">3</td>', first
+    )
+    assert "Page 1 of 2" in first
+    assert re.findall(r'<a href="/projects/[^"]+/">([^<]+)</a>', second) == [
+        f"Project {n:02}" for n in range(24, 29)
+    ]
+    assert client.get(reverse("my-work"), {"page": 3}).status_code == 404
+    assert client.get(reverse("my-work"), {"page": "last-but-one"}).status_code == 404
+
+
 def test_user_without_a_team_is_told_so(client):
     client.force_login(factories.UserFactory())
 
@@ -82,9 +107,9 @@ def test_my_work_queries_do_not_grow_with_rows(client, manager, django_assert_ma
             factories.ActivityFactory(project=project, start_date=days(-i - 1))
             factories.ActivityFactory(project=project, status="planned", start_date=days(i + 1))
             factories.NewsItemFactory(project=project, is_published=False)
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(11):  # the page of projects counted too
             response = client.get(reverse("my-work"))
-        assert len(response.context["projects"]) >= n
+        assert len(response.context["projects"]) == min(Project.objects.count(), 25)
 
     load(5)
     load(45)

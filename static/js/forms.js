@@ -1,8 +1,10 @@
-// Staff forms: progressive enhancements only; every form works without this file.
+// Forms and filters: progressive enhancements only; every form works without this file.
 // 1. A project <select data-choices-url> reloads the choices that depend on the project (an
 //    activity's objectives, a story's activity) when another project is picked.
 // 2. .js-institution-picker gets a search box: it narrows the institutions listed and finds
 //    others in the directory (stakeholders:lookup), added as checkboxes to tick.
+// 3. A project <select data-lookup-url> (a portal with many projects lists only the most recent)
+//    gets a search box: the projects found (projects:lookup) become the select's options.
 (function () {
   "use strict";
 
@@ -146,6 +148,80 @@
       timer = setTimeout(search, 200);
     });
     // Enter in the search box must not submit the form.
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    });
+  });
+
+  // 3. Project search --------------------------------------------------------------------------
+
+  function option(value, label) {
+    const item = document.createElement("option");
+    item.value = value;
+    item.textContent = label;
+    return item;
+  }
+
+  document.querySelectorAll("select[data-lookup-url]").forEach((select) => {
+    const box = document.createElement("input");
+    box.type = "search";
+    box.className = "form-control form-control-sm mb-2";
+    box.placeholder = select.dataset.searchLabel;
+    box.setAttribute("aria-label", select.dataset.searchLabel);
+    box.setAttribute("aria-controls", select.id);
+    const status = document.createElement("p");
+    status.className = "form-text";
+    status.setAttribute("aria-live", "polite");
+    select.before(box, status);
+    const listed = Array.from(select.options, (item) => item.cloneNode(true));
+    const valueKey = select.dataset.lookupValue || "id";
+
+    // The empty choice and the selected project stay whatever the search finds.
+    function show(results) {
+      const kept = Array.from(select.options).filter((item) => item.value === "" || item.selected);
+      const values = new Set(kept.map((item) => item.value));
+      const found = results
+        .filter((result) => !values.has(String(result[valueKey])))
+        .map((result) => option(String(result[valueKey]), result.label));
+      select.replaceChildren(...kept, ...found);
+    }
+
+    let latest = 0;
+    let timer = null;
+    async function search() {
+      const text = box.value.trim();
+      const request = ++latest;
+      if (text.length < 2) {
+        // Back to the listed projects, and the one chosen from an earlier search.
+        const chosen = select.selectedOptions[0];
+        const restored = listed.map((item) => item.cloneNode(true));
+        if (chosen && !restored.some((item) => item.value === chosen.value)) {
+          restored.splice(1, 0, chosen);
+        }
+        select.replaceChildren(...restored);
+        select.value = chosen ? chosen.value : "";
+        status.textContent = "";
+        return;
+      }
+      const url = new URL(select.dataset.lookupUrl, window.location.href);
+      url.searchParams.set("q", text);
+      let results = [];
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) return;
+        results = (await response.json()).results;
+      } catch (error) {
+        return;
+      }
+      if (request !== latest) return;
+      show(results);
+      status.textContent = select.dataset.countLabel.replace("%(count)s", results.length);
+    }
+
+    box.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(search, 200);
+    });
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") event.preventDefault();
     });

@@ -222,6 +222,26 @@ def test_project_page_shows_the_logframe_with_its_activities(client, full_projec
     assert "Specific objective 1" in section
 
 
+def test_project_page_lists_an_objectives_ten_latest_activities_and_links_to_all(client, db):
+    project = factories.ProjectFactory()
+    objective = factories.ObjectiveFactory(project=project, code="1")
+    for n in range(12):
+        factories.ActivityFactory(
+            project=project,
+            title=f"Training {n:02}",
+            start_date=project.start_date + datetime.timedelta(days=n),
+            objectives=[objective],
+        )
+
+    page = client.get(project.get_absolute_url()).content.decode()
+    section = page[page.index('id="objective-1"') : page.index('id="news-heading"')]
+
+    assert "Training 01" not in section
+    assert section.index("Training 02") < section.index("Training 11")
+    url = f"/activities/?project={project.slug}&amp;objective={objective.pk}"
+    assert f'<a href="{url}">All 12 activities of this objective</a>' in section
+
+
 def test_project_page_lists_published_news_and_upcoming_activities(client, full_project):
     page = client.get(full_project.get_absolute_url()).content.decode()
     story = full_project.news.get(title="Prison managers trained")
