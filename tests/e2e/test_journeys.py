@@ -12,6 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from activities.models import Activity, NewsItem
+from projects import choices
 from projects.models import IndicatorValue
 from stakeholders.models import Institution
 from tests import factories
@@ -279,4 +280,36 @@ def test_manager_logging_an_activity_sees_the_chosen_projects_objectives(page, s
     expect(activity.locator("option", has_text=site.activities.training.title)).to_have_count(1)
     field(page, "Project").select_option(label=other.title)
     expect(activity.locator("option", has_text=site.activities.training.title)).to_have_count(0)
+    assert_no_csp_violations(page)
+
+
+def test_visitor_and_manager_find_a_project_beyond_the_listed_ones_by_search(
+    page, site, monkeypatch
+):
+    monkeypatch.setattr(choices, "LISTED_PROJECTS", 2)
+    factories.ProjectFactory.create_batch(2)  # more recent than the one to find
+    older = factories.ProjectFactory(
+        title="Police accountability in Serbia",
+        start_date=datetime.date(2015, 1, 1),
+        end_date=datetime.date(2017, 12, 31),
+    )
+    factories.ObjectiveFactory(project=older, code="1", title="Complaints are investigated.")
+    factories.ActivityFactory(project=older, title="Complaints training")
+
+    visit(page, "/activities/")
+    project = field(page, "Project")
+    expect(project.locator("option", has_text=older.title)).to_have_count(0)
+    page.get_by_label("Search all projects by title or code").fill("police serbia")
+    expect(page.get_by_text("Projects found: 1")).to_be_visible()
+    project.select_option(label=older.title)
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("link", name="Complaints training")).to_be_visible()
+    expect(field(page, "Project")).to_have_value(older.slug)
+
+    log_in(page, site.manager)
+    visit(page, "/activities/new/")
+    page.get_by_label("Search all projects by title or code").fill("accountability")
+    expect(page.get_by_text("Projects found: 1")).to_be_visible()
+    field(page, "Project").select_option(label=older.title)
+    expect(page.get_by_label(re.compile("Complaints are investigated"))).to_be_visible()
     assert_no_csp_violations(page)
