@@ -75,6 +75,7 @@ def page_list(prepared):
         ("stakeholders", "/stakeholders/", "visitor", False),
         ("search", "/search/?q=prison", "visitor", False),
         ("activity form", "/activities/new/", "signed_in", True),
+        ("my work", "/my-work/", "signed_in", True),
         ("project dashboard", f"/projects/{slug}/dashboard/", "dashboard", True),
         ("portfolio dashboard", "/dashboard/", "dashboard", True),
     ]

@@ -6,10 +6,12 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from activities.models import Activity, NewsItem
+from config import cache
 from projects.models import Project, is_manager
 
 LIST_LENGTH = 10
@@ -19,6 +21,17 @@ PROJECTS_PER_PAGE = 25
 @require_safe
 @login_required
 def my_work(request):
+    user = request.user
+    manager = is_manager(user)
+    # The lists change only with the portal's data (or the user's role): rendered once per
+    # user, role and page until then.
+    page = request.GET.get("page", "1")
+    lists = cache.kept("my-work", lambda: render_lists(request, manager), user.pk, manager, page)
+    return render(request, "workspace/my_work.html", {"lists": lists})
+
+
+def render_lists(request, manager):
+    """The user's projects (a page of them), latest and upcoming activities and drafts."""
     user = request.user
     today = timezone.localdate()
     activities = Activity.objects.editable_by(user).select_related("project")
@@ -40,21 +53,18 @@ def my_work(request):
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage:
         raise Http404 from None
-    return render(
-        request,
-        "workspace/my_work.html",
-        {
-            "is_manager": is_manager(user),
-            "projects": page.object_list,
-            "page_obj": page,
-            "is_paginated": page.has_other_pages(),
-            "latest_activities": activities.filter(start_date__lte=today).order_by(
-                "-start_date", "-pk"
-            )[:LIST_LENGTH],
-            "upcoming_activities": activities.upcoming(today)[:LIST_LENGTH],
-            "drafts": NewsItem.objects.editable_by(user)
-            .drafts()
-            .select_related("project", "author")
-            .order_by("-updated_at", "-pk")[:LIST_LENGTH],
-        },
-    )
+    context = {
+        "is_manager": manager,
+        "projects": page.object_list,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "latest_activities": activities.filter(start_date__lte=today).order_by(
+            "-start_date", "-pk"
+        )[:LIST_LENGTH],
+        "upcoming_activities": activities.upcoming(today)[:LIST_LENGTH],
+        "drafts": NewsItem.objects.editable_by(user)
+        .drafts()
+        .select_related("project", "author")
+        .order_by("-updated_at", "-pk")[:LIST_LENGTH],
+    }
+    return render_to_string("workspace/_my_work_lists.html", context, request)

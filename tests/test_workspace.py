@@ -113,3 +113,20 @@ def test_my_work_queries_do_not_grow_with_rows(client, manager, django_assert_ma
 
     load(5)
     load(45)
+
+
+def test_my_work_lists_are_kept_until_the_data_changes(
+    client, officer, project, django_assert_max_num_queries
+):
+    factories.ActivityFactory(project=project, title="First training", start_date=days(-3))
+    client.force_login(officer)
+    assert "First training" in client.get(reverse("my-work")).content.decode()
+
+    # The session, the user and their permissions (and the savepoints around the request): the
+    # lists come from the cache.
+    with django_assert_max_num_queries(6):
+        again = client.get(reverse("my-work")).content.decode()
+    assert "First training" in again
+
+    factories.ActivityFactory(project=project, title="Second training", start_date=days(-1))
+    assert "Second training" in client.get(reverse("my-work")).content.decode()

@@ -75,6 +75,7 @@ PAGES = [
     ("stakeholders", "/stakeholders/", False),
     ("search", "/search/?q=prison", False),
     ("activity form", "/activities/new/", True),
+    ("my work", "/my-work/", True),
     ("project dashboard", "/projects/{slug}/dashboard/", True),
     ("portfolio dashboard", "/dashboard/", True),
     ("csv export", "/activities/export.csv", True),
