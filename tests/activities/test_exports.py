@@ -4,12 +4,15 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from activities import exports
 from activities.models import Activity
 from tests import factories
 
@@ -236,18 +239,69 @@ def test_visitor_is_sent_to_the_login_page_for_spreadsheet_exports(client, db, u
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("activities", [5, 50])
-def test_export_queries_do_not_grow_with_activities(
-    client, officer, project, django_assert_max_num_queries, activities
-):
-    institution = factories.InstitutionFactory()
-    country = factories.CountryFactory(code="RS")
-    for _n in range(activities):
-        factories.ActivityFactory(project=project, institutions=[institution], countries=[country])
+def test_export_queries_do_not_grow_with_activities(client, officer, project):
+    """As many queries for 50 activities as for 5, each with several of every related name."""
+    countries = [factories.CountryFactory(code="RS"), factories.KosovoFactory()]
+    institutions = factories.InstitutionFactory.create_batch(3)
+    objectives = factories.ObjectiveFactory.create_batch(2, project=project)
     client.force_login(officer)
-    with django_assert_max_num_queries(8):
-        rows = csv_rows(client.get(reverse("activities:export-csv")))
-    assert len(rows) == activities + 1
-    with django_assert_max_num_queries(8):
-        response = client.get(reverse("activities:export-xlsx"))
-    assert load_workbook(io.BytesIO(response.content)).active.max_row == activities + 1
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse(url))
+            content = b"".join(response.streaming_content) if response.streaming else None
+        return len(captured), content or response.content
+
+    counts = []
+    for activities in (5, 50):
+        factories.ActivityFactory.create_batch(
+            activities - Activity.objects.count(),
+            project=project,
+            countries=countries,
+            institutions=institutions,
+            objectives=objectives,
+        )
+        csv_queries, content = queries("activities:export-csv")
+        assert len(list(csv.reader(io.StringIO(content.decode())))) == activities + 1
+        xlsx_queries, content = queries("activities:export-xlsx")
+        assert load_workbook(io.BytesIO(content)).active.max_row == activities + 1
+        counts.append((csv_queries, xlsx_queries))
+    assert counts[0] == counts[1]
+    assert max(counts[1]) <= 10
+
+
+def test_csv_export_sorts_names_alphabetically_and_objectives_in_logframe_order(
+    client, officer, project
+):
+    second = factories.ObjectiveFactory(project=project, code="10", position=1)
+    first = factories.ObjectiveFactory(project=project, code="2", position=2)
+    factories.ActivityFactory(
+        project=project,
+        countries=[factories.CountryFactory(code="RS"), factories.KosovoFactory()],
+        institutions=[
+            factories.InstitutionFactory(name="Ombudsperson"),
+            factories.InstitutionFactory(name="Ministry of Justice"),
+        ],
+        objectives=[first, second],
+    )
+    client.force_login(officer)
+    _header, row = csv_rows(client.get(reverse("activities:export-csv")))
+    assert row[8] == "Kosovo; Serbia"
+    assert row[12] == "Ministry of Justice; Ombudsperson"
+    assert row[13] == "10; 2"
+
+
+def test_csv_export_streams_many_rows_per_piece_with_the_same_content(
+    client, officer, project, monkeypatch
+):
+    factories.ActivityFactory.create_batch(30, project=project)
+    client.force_login(officer)
+    url = reverse("activities:export-csv")
+    monkeypatch.setattr(exports, "BATCH_SIZE", 1)
+    one_per_row = list(client.get(url).streaming_content)
+    monkeypatch.setattr(exports, "BATCH_SIZE", 1000)
+    batched = list(client.get(url).streaming_content)
+    assert len(one_per_row) == 30
+    assert len(batched) < 10
+    assert all(len(piece) >= 1000 for piece in batched[:-1])
+    assert b"".join(batched) == b"".join(one_per_row)
