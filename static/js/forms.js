@@ -11,6 +11,43 @@
   const normalise = (text) =>
     text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
+  // A search box with its live status line, shared by the pickers below.
+  function searchBox(label) {
+    const box = document.createElement("input");
+    box.type = "search";
+    box.className = "form-control form-control-sm mb-2";
+    box.placeholder = label;
+    box.setAttribute("aria-label", label);
+    const status = document.createElement("p");
+    status.className = "form-text";
+    status.setAttribute("aria-live", "polite");
+    return { box, status };
+  }
+
+  // Runs `search` once typing pauses; Enter in the box must not submit the form.
+  function onTyping(box, search) {
+    let timer = null;
+    box.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(search, 200);
+    });
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    });
+  }
+
+  // The results of a lookup endpoint for `text`, or null when it could not answer.
+  async function lookup(address, text) {
+    const url = new URL(address, window.location.href);
+    url.searchParams.set("q", text);
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      return response.ok ? (await response.json()).results : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   // 1. Choices of the chosen project -------------------------------------------------------------
 
   document.querySelectorAll("select[data-choices-url]").forEach((select) => {
@@ -75,14 +112,7 @@
     const name = field.id.replace(/^div_id_/, "");
     const listed = field.querySelector("input[type=checkbox]")?.closest(".form-check")?.parentElement;
 
-    const box = document.createElement("input");
-    box.type = "search";
-    box.className = "form-control form-control-sm mb-2";
-    box.placeholder = container.dataset.searchLabel;
-    box.setAttribute("aria-label", container.dataset.searchLabel);
-    const status = document.createElement("p");
-    status.className = "form-text";
-    status.setAttribute("aria-live", "polite");
+    const { box, status } = searchBox(container.dataset.searchLabel);
     const found = document.createElement("div");
     found.setAttribute("role", "group");
     found.setAttribute("aria-label", container.dataset.foundLabel);
@@ -106,7 +136,6 @@
       new Set(Array.from(field.querySelectorAll(`input[name="${name}"]`), (input) => input.value));
 
     let latest = 0;
-    let timer = null;
     async function search() {
       const text = box.value.trim();
       const words = normalise(text).split(/\s+/).filter(Boolean);
@@ -125,17 +154,8 @@
         return;
       }
       const request = ++latest;
-      const url = new URL(container.dataset.lookupUrl, window.location.href);
-      url.searchParams.set("q", text);
-      let results = [];
-      try {
-        const response = await fetch(url, { credentials: "same-origin" });
-        if (!response.ok) return;
-        results = (await response.json()).results;
-      } catch (error) {
-        return;
-      }
-      if (request !== latest) return;
+      const results = await lookup(container.dataset.lookupUrl, text);
+      if (!results || request !== latest) return;
       const shown = present();
       const fresh = results.filter((result) => !shown.has(String(result.id)));
       fresh.forEach((result) => found.append(checkbox(name, result)));
@@ -143,14 +163,7 @@
       status.textContent = container.dataset.countLabel.replace("%(count)s", results.length);
     }
 
-    box.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(search, 200);
-    });
-    // Enter in the search box must not submit the form.
-    box.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") event.preventDefault();
-    });
+    onTyping(box, search);
   });
 
   // 3. Project search --------------------------------------------------------------------------
@@ -163,15 +176,8 @@
   }
 
   document.querySelectorAll("select[data-lookup-url]").forEach((select) => {
-    const box = document.createElement("input");
-    box.type = "search";
-    box.className = "form-control form-control-sm mb-2";
-    box.placeholder = select.dataset.searchLabel;
-    box.setAttribute("aria-label", select.dataset.searchLabel);
+    const { box, status } = searchBox(select.dataset.searchLabel);
     box.setAttribute("aria-controls", select.id);
-    const status = document.createElement("p");
-    status.className = "form-text";
-    status.setAttribute("aria-live", "polite");
     select.before(box, status);
     const listed = Array.from(select.options, (item) => item.cloneNode(true));
     const valueKey = select.dataset.lookupValue || "id";
@@ -187,7 +193,6 @@
     }
 
     let latest = 0;
-    let timer = null;
     async function search() {
       const text = box.value.trim();
       const request = ++latest;
@@ -203,27 +208,12 @@
         status.textContent = "";
         return;
       }
-      const url = new URL(select.dataset.lookupUrl, window.location.href);
-      url.searchParams.set("q", text);
-      let results = [];
-      try {
-        const response = await fetch(url, { credentials: "same-origin" });
-        if (!response.ok) return;
-        results = (await response.json()).results;
-      } catch (error) {
-        return;
-      }
-      if (request !== latest) return;
+      const results = await lookup(select.dataset.lookupUrl, text);
+      if (!results || request !== latest) return;
       show(results);
       status.textContent = select.dataset.countLabel.replace("%(count)s", results.length);
     }
 
-    box.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(search, 200);
-    });
-    box.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") event.preventDefault();
-    });
+    onTyping(box, search);
   });
 })();
