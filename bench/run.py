@@ -49,7 +49,8 @@ TABLES = {
     "institutions": "stakeholders_institution",
 }
 SEED = 1
-SWEEP_PAGES = ["healthz", "home", "activities", "project"]
+# The framework floor, cached visitor pages and a signed-in page that renders on every request.
+SWEEP_PAGES = ["healthz", "home", "activities", "project", "activity form"]
 
 
 def log(message):
@@ -424,7 +425,7 @@ def sweep_workers(options, dbname, secret, run_id):
     for workers in options.sweep:
         with Gunicorn(env, workers, ROOT / "bench" / "gunicorn-sweep.log") as server:
             for page in pages:
-                probe(server.port, page["path"])
+                probe(server.port, page["path"], prepared["cookie"] if page["signed_in"] else None)
                 result = run_wrk(server.port, page, prepared["cookie"], options)
                 result.update(workers=workers, path=page["path"], name=page["name"])
                 results.append(result)
