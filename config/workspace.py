@@ -24,9 +24,9 @@ def my_work(request):
     user = request.user
     manager = is_manager(user)
     # The lists change only with the portal's data (or the user's role): rendered once per
-    # user, role and page until then.
-    page = request.GET.get("page", "1")
-    lists = cache.kept("my-work", lambda: render_lists(request, manager), user.pk, manager, page)
+    # user, role and query string (the page) until then.
+    query = sorted(request.GET.lists())
+    lists = cache.kept("my-work", lambda: render_lists(request, manager), user.pk, manager, query)
     return render(request, "workspace/my_work.html", {"lists": lists})
 
 
