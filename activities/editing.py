@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView, View
@@ -22,11 +23,11 @@ from activities.forms import (
     SAVE_AND_ADD_ANOTHER,
     ActivityForm,
     ConfirmDeleteForm,
-    IdsField,
     NewsItemForm,
 )
 from activities.models import Activity, NewsItem
 from config import cache
+from projects.choices import as_id
 from projects.models import Project
 
 
@@ -91,9 +92,9 @@ class ProjectChoicesView(ProjectTeamMixin, View):
         value = request.GET.get("project", "")
         project = None
         if value:
-            if not value.isdigit() or int(value) > IdsField.MAX_ID:
+            if as_id(value) is None:
                 raise BadRequest(_("The project must be given by its number."))
-            project = self.editable_project(pk=value)
+            project = self.editable_project(pk=as_id(value))
         form = self.form_class(user=request.user, initial={"project": project})
         return render(request, "includes/_form_field.html", {"field": form[self.field_name]})
 
@@ -200,22 +201,28 @@ class ActivityCreateView(ProjectTeamMixin, StaffFormMixin, CreateView):
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
 
+    @cached_property
+    def preselected_project(self):
+        """The project of ?project=<slug> (403 or 404 if not the user's), or None."""
+        return self.project_from_query()
+
     def get_initial(self):
         initial = super().get_initial()
-        project = self.project_from_query()
-        if project is not None:
-            initial["project"] = project
+        if self.preselected_project is not None:
+            initial["project"] = self.preselected_project
         return initial
 
     def get(self, request, *args, **kwargs):
-        # The blank form is the same for this user and address until the portal's data changes:
-        # kept as HTML, it costs neither its queries nor its rendering (crispy: about 70 ms).
+        # The blank form is the same for this user and project until the portal's data or the
+        # user's role changes: kept as HTML, it costs neither its queries nor its rendering
+        # (crispy: about 70 ms). The project is checked on every request.
         self.object = None
+        project = self.preselected_project
         fields = cache.kept(
             "blank-activity-form",
             lambda: render_crispy_form(self.get_form()),
             request.user.pk,
-            request.get_full_path(),
+            project and project.pk,
         )
         return self.render_to_response(self.get_context_data(form=None, blank_form=fields))
 
@@ -310,7 +317,8 @@ class NewsCreateView(ProjectTeamMixin, StaffFormMixin, NewsPreviewMixin, CreateV
             initial["project"] = project
         activity_id = self.request.GET.get("activity", "")
         if activity_id:
-            if not activity_id.isdigit():
+            activity_id = as_id(activity_id)
+            if activity_id is None:
                 raise Http404
             activity = (
                 Activity.objects.editable_by(self.request.user).filter(pk=activity_id).first()

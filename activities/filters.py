@@ -11,7 +11,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, NewsItem
-from projects.choices import ProjectSelect, offer_projects
+from projects.choices import ProjectSelect, as_id, offer_projects
+from projects.filters import CleanInputFilterSet
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -41,7 +42,7 @@ class FilterForm(forms.Form):
                 field.widget.widgets[1].attrs["aria-label"] = _("To")
 
 
-class ProjectListedFilterSet(filters.FilterSet):
+class ProjectListedFilterSet(CleanInputFilterSet):
     """A FilterSet whose `project` select lists at most LISTED_PROJECTS, with a search box."""
 
     def offer_projects(self):
@@ -144,7 +145,7 @@ class ActivityFilter(ProjectListedFilterSet):
             self.data.get(name, "") for name in ("project", "objective", "institution")
         )
         objective_field, institution_field = form.fields["objective"], form.fields["institution"]
-        chosen = Q(pk=int(objective)) if objective.isdigit() and len(objective) < 19 else Q(pk=None)
+        chosen = Q(pk=as_id(objective))
 
         @functools.cache
         def objective_choices():

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, NewsItem
-from projects.choices import MAX_ID, ProjectSelect, as_project_id, offer_projects
+from projects.choices import MAX_ID, ProjectSelect, as_id, offer_projects
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -52,7 +52,7 @@ class IdsField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk).strip()
-            if text.lstrip("-").isdigit() and abs(int(text)) > self.MAX_ID:
+            if text.lstrip("-").isdecimal() and abs(int(text)) > self.MAX_ID:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
@@ -105,19 +105,20 @@ class VersionedForm(forms.ModelForm):
         """
         field = self.fields["project"]
         field.queryset = projects
-        if self.instance.pk:
-            offer_projects(field, projects, chosen=self.instance.project_id, editable=True)
-            return self.instance.project_id
-        field.widget.attrs["data-choices-url"] = reverse(choices_url_name)
-        if self.is_bound:
-            requested = as_project_id(self.data.get(self.add_prefix("project")))
-        else:
-            requested = as_project_id(self.get_initial_for_field(field, "project"))
+        if not field.disabled:
+            field.widget.attrs["data-choices-url"] = reverse(choices_url_name)
+        if self.is_bound and not field.disabled:
+            requested = as_id(self.data.get(self.add_prefix("project")))
+        else:  # a saved record's project, or the preselected one
+            requested = as_id(self.get_initial_for_field(field, "project"))
         offered = [
             pk for pk, _title in offer_projects(field, projects, chosen=requested, editable=True)
         ]
-        if requested is not None:
-            return requested if requested in offered else None
+        if requested is not None and requested in offered:
+            return requested
+        if self.instance.pk:
+            return self.instance.project_id
+        # The user's only project is preselected, unless asked for none (ProjectChoicesView).
         if not self.is_bound and "project" not in self.initial and len(offered) == 1:
             self.initial["project"] = offered[0]
             return offered[0]
@@ -285,7 +286,7 @@ class ActivityForm(VersionedForm):
             name = self.add_prefix("institutions")
             widget = self.fields["institutions"].widget
             values = [str(v) for v in widget.value_from_datadict(self.data, self.files, name) or []]
-            listed = Q(pk__in=[v for v in values if v.isdigit() and int(v) <= IdsField.MAX_ID])
+            listed = Q(pk__in=[pk for pk in map(as_id, values) if pk is not None])
         elif self.instance.pk:
             listed = Q(pk__in=self.instance.institutions.values("pk"))
         else:

@@ -22,6 +22,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -86,9 +87,17 @@ def on_save_or_delete(sender, **kwargs):
         content_changed()
 
 
+def _is_role(sender):
+    # A user's groups or permissions, or a group's permissions: who may see what (kept pages
+    # shared by a team or by the managers are keyed by the content version, not by the role).
+    return sender in {User.groups.through, User.user_permissions.through, Group.permissions.through}
+
+
 def on_m2m_changed(sender, action, **kwargs):
     # `sender` is the through model (auto-created ones live in their model's app).
-    if action in {"post_add", "post_remove", "post_clear"} and _is_content(sender):
+    if action in {"post_add", "post_remove", "post_clear"} and (
+        _is_content(sender) or _is_role(sender)
+    ):
         content_changed()
 
 

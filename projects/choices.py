@@ -87,7 +87,8 @@ def offer_projects(field, projects, *, value="pk", chosen=None, editable=False):
     return options
 
 
-def as_project_id(value):
-    """A submitted project id as an int, or None when it cannot be one."""
+def as_id(value):
+    """A submitted record id (or a record) as an int, or None when it cannot be one."""
     text = str(getattr(value, "pk", value) or "").strip()
-    return int(text) if text.isdigit() and int(text) <= MAX_ID else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(text) if text.isdecimal() and int(text) <= MAX_ID else None

@@ -24,10 +24,15 @@ class CleanInputFilterSet(filters.FilterSet):
     """
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None:
+        if hasattr(data, "setlist"):  # a QueryDict: request.GET
             data = data.copy()
             for key in list(data):
                 data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+        elif data is not None:
+            data = {
+                key: value.replace("\x00", "") if isinstance(value, str) else value
+                for key, value in data.items()
+            }
         super().__init__(data, *args, **kwargs)
 
 

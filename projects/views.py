@@ -86,11 +86,12 @@ def project_lookup(request):
     ?q=words: up to 20 projects the user may read whose title or code holds every word, as JSON;
     with &editable=1, only those the user may log activities and news for.
     """
-    text = request.GET.get("q", "").strip()
+    text = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if len(text) > LOOKUP_MAX_LENGTH:
         message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
         return JsonResponse({"error": message}, status=400)
-    scope = Project.objects.editable_by if request.GET.get("editable") else Project.objects.for_user
+    editable = request.GET.get("editable") == "1"
+    scope = Project.objects.editable_by if editable else Project.objects.for_user
     found = scope(request.user).matching(text).order_by("title", "pk")
     if not text:
         found = found.none()

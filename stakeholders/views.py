@@ -94,7 +94,7 @@ def institution_lookup(request):
 
     ?q=words: up to 20 institutions whose name, acronym or country holds every word, as JSON.
     """
-    text = request.GET.get("q", "").strip()
+    text = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if len(text) > LOOKUP_MAX_LENGTH:
         message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
         return JsonResponse({"error": message}, status=400)

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 
 from projects import choices
 from tests import factories
+from tests.activities.test_news_editing import edit_data
 
 LOOKUP = "/projects/lookup.json"
 
@@ -196,3 +197,74 @@ def test_activity_logged_for_a_project_beyond_the_list_is_saved(client, many_pro
 
     assert response.status_code == 302
     assert oldest.activities.get().title == "Training for an older project"
+
+
+def test_story_moved_to_a_project_beyond_the_list_keeps_it_chosen_on_preview(client, many_projects):
+    first, *_others, oldest = many_projects["projects"]
+    story = factories.NewsItemFactory(project=first)
+    client.force_login(many_projects["manager"])
+
+    response = client.post(
+        f"/news/{story.slug}/edit/",
+        edit_data(story, project=oldest.pk, activity="", preview="Preview"),
+    )
+
+    select, titles = select_options(response.content, "project")
+    assert "Started 4 days ago" in titles
+    assert select.xpath("option[@selected]")[0].attrib["value"] == str(oldest.pk)
+    assert select.attrib["data-choices-url"] == "/news/new/choices/"
+
+
+# Who sees a kept form, and odd input
+
+
+def test_blank_form_kept_for_a_manager_is_refused_once_they_lose_the_role(client, many_projects):
+    draft = started(9, title="Draft project", is_published=False)
+    manager = many_projects["manager"]
+    factories.MembershipFactory(user=manager)  # still on a team: the form itself stays open
+    client.force_login(manager)
+    assert client.get("/activities/new/", {"project": draft.slug}).status_code == 200
+
+    manager.groups.clear()
+
+    assert client.get("/activities/new/", {"project": draft.slug}).status_code == 404
+    _select, titles = select_options(client.get("/activities/new/").content, "project")
+    assert "Draft project" not in titles and len(titles) == 1
+
+
+@pytest.mark.parametrize("path", ["/activities/", "/news/"])
+def test_nul_in_a_list_filter_is_a_clear_answer_not_an_error(client, db, listed_three, path):
+    for days_ago in range(5):
+        started(days_ago)
+
+    response = client.get(path, {"project": "prison\x00"})
+
+    assert response.status_code == 400  # no such project: the form says so
+    assert "Select a valid choice." in response.content.decode()
+
+
+@pytest.mark.parametrize("lookup", [LOOKUP, "/stakeholders/lookup.json"])
+def test_nul_in_a_search_box_finds_by_the_rest(client, officer, lookup):
+    factories.InstitutionFactory(name="Prison administration")
+    factories.ProjectFactory(title="Prison reform")
+    client.force_login(officer)
+
+    response = client.get(lookup, {"q": "pri\x00son"})
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
+
+
+def test_ids_written_with_other_digits_are_refused_not_an_error(client, officer, project):
+    client.force_login(officer)
+
+    posted = client.post("/activities/new/", {"project": "²", "title": "Training"})
+    choices = client.get("/activities/new/choices/", {"project": "²"})
+    story = client.get("/news/new/", {"activity": "²"})
+    objective = client.get("/activities/", {"objective": "²"})
+
+    assert posted.status_code == 200
+    assert "Select a valid choice." in posted.content.decode()
+    assert choices.status_code == 400
+    assert story.status_code == 404
+    assert objective.status_code == 400
