@@ -217,6 +217,20 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             obj.institutions.set(extracted)
 
 
+def trainings_serving(objective, count):
+    """`count` trainings "Training 00", "Training 01"… a day apart from the project's start."""
+    project = objective.project
+    return [
+        ActivityFactory(
+            project=project,
+            title=f"Training {n:02}",
+            start_date=project.start_date + datetime.timedelta(days=n),
+            objectives=[objective],
+        )
+        for n in range(count)
+    ]
+
+
 class NewsItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NewsItem

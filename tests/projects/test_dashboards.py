@@ -532,13 +532,7 @@ def test_dashboard_lists_an_objectives_ten_latest_activities_and_links_to_all(
     client, officer, project
 ):
     objective = factories.ObjectiveFactory(project=project, code="1")
-    for n in range(12):
-        factories.ActivityFactory(
-            project=project,
-            title=f"Training {n:02}",
-            start_date=project.start_date + datetime.timedelta(days=n),
-            objectives=[objective],
-        )
+    factories.trainings_serving(objective, 12)
 
     content = dashboard(client, officer, project).content.decode()
     card = content.split('id="objective-1"')[1].split("</article>")[0]

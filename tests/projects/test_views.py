@@ -225,13 +225,7 @@ def test_project_page_shows_the_logframe_with_its_activities(client, full_projec
 def test_project_page_lists_an_objectives_ten_latest_activities_and_links_to_all(client, db):
     project = factories.ProjectFactory()
     objective = factories.ObjectiveFactory(project=project, code="1")
-    for n in range(12):
-        factories.ActivityFactory(
-            project=project,
-            title=f"Training {n:02}",
-            start_date=project.start_date + datetime.timedelta(days=n),
-            objectives=[objective],
-        )
+    factories.trainings_serving(objective, 12)
 
     page = client.get(project.get_absolute_url()).content.decode()
     section = page[page.index('id="objective-1"') : page.index('id="news-heading"')]
