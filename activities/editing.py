@@ -92,9 +92,10 @@ class ProjectChoicesView(ProjectTeamMixin, View):
         value = request.GET.get("project", "")
         project = None
         if value:
-            if as_id(value) is None:
+            project_id = as_id(value)
+            if project_id is None:
                 raise BadRequest(_("The project must be given by its number."))
-            project = self.editable_project(pk=as_id(value))
+            project = self.editable_project(pk=project_id)
         form = self.form_class(user=request.user, initial={"project": project})
         return render(request, "includes/_form_field.html", {"field": form[self.field_name]})
 

@@ -1,7 +1,6 @@
 """Public project pages: the filtered list and the project page."""
 
 from django.db.models import Count, Prefetch
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -9,14 +8,13 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from activities.models import Activity, NewsItem
+from config import lookups
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectPartner
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
 LATEST_PER_OBJECTIVE = 10
-LOOKUP_RESULTS = 20
-LOOKUP_MAX_LENGTH = 100
 
 
 class ProjectListView(FilterView):
@@ -80,26 +78,17 @@ class ProjectDetailView(DetailView):
 
 
 @require_GET
-def project_lookup(request):
-    """The project selects' search box (static/js/forms.js, projects/choices.py) asks this.
+@lookups.json_lookup
+def project_lookup(request, text):
+    """The project selects' search box (projects/choices.py) asks this.
 
-    ?q=words: up to 20 projects the user may read whose title or code holds every word, as JSON;
-    with &editable=1, only those the user may log activities and news for.
+    ?q=words: projects the user may read whose title or code holds every word; with
+    &editable=1, only those the user may log activities and news for.
     """
-    text = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
-    if len(text) > LOOKUP_MAX_LENGTH:
-        message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
-        return JsonResponse({"error": message}, status=400)
     editable = request.GET.get("editable") == "1"
     scope = Project.objects.editable_by if editable else Project.objects.for_user
     found = scope(request.user).matching(text).order_by("title", "pk")
-    if not text:
-        found = found.none()
-    return JsonResponse(
-        {
-            "results": [
-                {"id": pk, "slug": slug, "label": title}
-                for pk, slug, title in found.values_list("pk", "slug", "title")[:LOOKUP_RESULTS]
-            ]
-        }
-    )
+    return [
+        {"id": pk, "slug": slug, "label": title}
+        for pk, slug, title in found.values_list("pk", "slug", "title")[: lookups.RESULTS]
+    ]

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Substr, Upper
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -10,13 +9,12 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from activities.models import Activity
+from config import lookups
 from projects.models import Funding, Project, ProjectPartner, is_manager
 from stakeholders.filters import LETTERS, InstitutionFilter
 from stakeholders.models import Institution
 
 ACTIVITIES_ON_INSTITUTION_PAGE = 50
-LOOKUP_RESULTS = 20
-LOOKUP_MAX_LENGTH = 100
 
 
 def can_see_contacts(user):
@@ -89,27 +87,18 @@ class InstitutionDetailView(DetailView):
 
 @login_required
 @require_GET
-def institution_lookup(request):
-    """The institution picker of the activity form (static/js/forms.js) searches through this.
+@lookups.json_lookup
+def institution_lookup(request, text):
+    """The institution picker of the activity form searches through this.
 
-    ?q=words: up to 20 institutions whose name, acronym or country holds every word, as JSON.
+    ?q=words: institutions whose name, acronym or country holds every word.
     """
-    text = request.GET.get("q", "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
-    if len(text) > LOOKUP_MAX_LENGTH:
-        message = _("Search for at most %(max)d characters.") % {"max": LOOKUP_MAX_LENGTH}
-        return JsonResponse({"error": message}, status=400)
-    found = []
-    if text:
-        found = Institution.objects.matching(text).select_related("country").order_by("name", "pk")
-    return JsonResponse(
+    found = Institution.objects.matching(text).select_related("country").order_by("name", "pk")
+    return [
         {
-            "results": [
-                {
-                    "id": institution.pk,
-                    "label": str(institution),
-                    "group": str(institution.country or _("International")),
-                }
-                for institution in found[:LOOKUP_RESULTS]
-            ]
+            "id": institution.pk,
+            "label": str(institution),
+            "group": str(institution.country or _("International")),
         }
-    )
+        for institution in found[: lookups.RESULTS]
+    ]
