@@ -23,9 +23,9 @@ run: install
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# ruff, ruff format, django-upgrade, djLint and whitespace checks (.pre-commit-config.yaml).
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 format: install
 	$(BIN)/ruff check --fix .

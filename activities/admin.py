@@ -1,13 +1,64 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from activities import services
 from activities.models import Activity, NewsItem
 
 
-class ActivityAdminForm(forms.ModelForm):
+class VersionedAdminForm(forms.ModelForm):
+    """Carries the version a record was opened at: the admin refuses stale saves as the forms do."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].required = True
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        loaded = cleaned_data.get("loaded_version")
+        if not self.instance.pk or loaded is None:
+            return cleaned_data
+        model = type(self.instance)
+        current = model.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+        if loaded not in current:
+            conflict = services.EditConflict(model, self.instance.pk)
+            if conflict.current is not None:
+                # Saving again is then a deliberate overwrite of the version now shown.
+                data = self.data.copy()
+                data[self.add_prefix("loaded_version")] = str(conflict.current.version)
+                self.data = data
+            raise ValidationError(conflict.message())
+        return cleaned_data
+
+
+class VersionedAdmin(SimpleHistoryAdmin):
+    """Saves through activities.services.record_save, with the staff forms' version check."""
+
+    form = VersionedAdminForm
+    record_fields = ["loaded_version", "updated_by", "created_at", "updated_at", "version"]
+
+    def save_model(self, request, obj, form, change):
+        services.record_save(
+            obj, user=request.user, version=form.cleaned_data.get("loaded_version")
+        )
+
+    def changeform_view(self, request, *args, **kwargs):
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except services.EditConflict as conflict:
+            # Saved by someone else between this form's check and its save: nothing was saved.
+            self.message_user(request, conflict.message(), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class ActivityAdminForm(VersionedAdminForm):
     class Meta:
         model = Activity
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
@@ -41,7 +92,7 @@ class NewsInline(admin.StackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(VersionedAdmin):
     form = ActivityAdminForm
     list_display = [
         "title",
@@ -83,7 +134,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
         (
             _("Record"),
             {
-                "fields": ["created_by", "created_at", "updated_by", "updated_at", "version"],
+                "fields": ["created_by", *VersionedAdmin.record_fields],
                 "classes": ["collapse"],
             },
         ),
@@ -97,18 +148,9 @@ class ActivityAdmin(SimpleHistoryAdmin):
     def country_list(self, obj):
         return ", ".join(str(country) for country in obj.countries.all())
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            # Staff forms compare versions to catch a record changed under them.
-            obj.version += 1
-        else:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(NewsItem)
-class NewsItemAdmin(SimpleHistoryAdmin):
+class NewsItemAdmin(VersionedAdmin):
     list_display = ["title", "project", "published_on", "dateline", "is_published", "author"]
     list_filter = ["is_published", "project"]
     list_select_related = ["project", "author"]
@@ -123,16 +165,8 @@ class NewsItemAdmin(SimpleHistoryAdmin):
         (
             _("Record"),
             {
-                "fields": ["updated_by", "created_at", "updated_at", "version"],
+                "fields": VersionedAdmin.record_fields,
                 "classes": ["collapse"],
             },
         ),
     ]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        elif obj.author_id is None:
-            obj.author = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)

@@ -1,7 +1,7 @@
-"""Staff forms for activities and news: create, edit, delete and history (issue 4).
+"""Staff forms for activities and news: create, edit, delete and history.
 
-Who may do what is decided by the scoped querysets: `editable_by(user)` finds the record (or the
-projects offered), `for_user(user)` tells a 403 (you can see it, not change it) from a 404.
+Who may do what is decided by the scoped querysets, through core.access.get_editable: a record
+the user may edit opens; one they may only read is a 403; any other is a 404.
 """
 
 from crispy_forms.utils import render_crispy_form
@@ -11,10 +11,9 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView, View
 
 from activities import services
@@ -26,34 +25,24 @@ from activities.forms import (
     NewsItemForm,
 )
 from activities.models import Activity, NewsItem
-from config import cache
-from projects.choices import as_id
+from core import cache
+from core.access import get_editable
+from core.forms import as_id
 from projects.models import Project
 
 
-def display_name(user):
-    if user is None:
-        return _("someone")
-    return user.get_full_name() or user.get_username()
-
-
 class EditableRecordMixin(LoginRequiredMixin):
-    """Find the record among those the user may edit; 403 if they may only read it, else 404."""
+    """The record of the URL, for a user who may edit it (core.access.get_editable)."""
 
     def get_queryset(self):
-        return self.model.objects.editable_by(self.request.user)
+        return self.model.objects.for_user(self.request.user)
 
     def get_object(self, queryset=None):
-        try:
-            return super().get_object(queryset)
-        except Http404:
-            lookup = {key: self.kwargs[key] for key in ("pk", "slug") if key in self.kwargs}
-            if self.model.objects.for_user(self.request.user).filter(**lookup).exists():
-                raise PermissionDenied from None
-            raise
+        lookup = {key: self.kwargs[key] for key in ("pk", "slug") if key in self.kwargs}
+        return get_editable(self.get_queryset(), self.request.user, **lookup)
 
 
-class ProjectTeamMixin(LoginRequiredMixin):
+class OnATeamMixin(LoginRequiredMixin):
     """New records: only for users on at least one team (or managers)."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -65,12 +54,7 @@ class ProjectTeamMixin(LoginRequiredMixin):
     def editable_project(self, **lookup):
         """The user's project found by `lookup`: 403 if they may only read it, 404 if unknown."""
         user = self.request.user
-        project = Project.objects.editable_by(user).filter(**lookup).first()
-        if project is None:
-            if Project.objects.for_user(user).filter(**lookup).exists():
-                raise PermissionDenied
-            raise Http404
-        return project
+        return get_editable(Project.objects.for_user(user), user, **lookup)
 
     def project_from_query(self):
         """The project named by ?project=<slug>, preselected on a new record's form."""
@@ -78,7 +62,7 @@ class ProjectTeamMixin(LoginRequiredMixin):
         return self.editable_project(slug=slug) if slug else None
 
 
-class ProjectChoicesView(ProjectTeamMixin, View):
+class ProjectChoicesView(OnATeamMixin, View):
     """The part of a new record's form that lists one project's choices, for ?project=<id>.
 
     static/js/forms.js swaps it in when the user picks another project; an empty ?project= gives
@@ -110,30 +94,12 @@ class StaffFormMixin:
 
     def edit_conflict(self, form, conflict):
         loaded_version = form.cleaned_data["version"]
-        if conflict.current is None:
-            message = _(
-                "%(user)s deleted this record on %(when)s, after you opened it. Your changes were "
-                "not saved; copy what you need from the form below."
-            )
-        else:
-            message = _(
-                "%(user)s saved this record on %(when)s, after you opened it. Your changes were "
-                "not saved yet: they are still in the form below. Check their version, then save "
-                "again to replace it with yours."
-            )
+        if conflict.current is not None:
             # The next save is a deliberate overwrite of the version the user has now been shown.
             data = form.data.copy()
             data[form.add_prefix("version")] = str(conflict.current.version)
             form.data = data
-        when = conflict.at
-        form.add_error(
-            None,
-            message
-            % {
-                "user": display_name(conflict.by),
-                "when": date_format(localtime(when), "DATETIME_FORMAT") if when else "—",
-            },
-        )
+        form.add_error(None, conflict.message())
         return self.render_to_response(
             self.get_context_data(
                 form=form,
@@ -141,6 +107,46 @@ class StaffFormMixin:
                 conflict_changes=changed_fields(conflict, loaded_version),
             )
         )
+
+
+class RecordUpdateView(EditableRecordMixin, StaffFormMixin, UpdateView):
+    """Edit a record the user may edit; a save made meanwhile by someone else is not overwritten."""
+
+    saved_message = ""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project", "updated_by")
+
+    def save(self, form):
+        """Save through activities.services; raises services.EditConflict."""
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.object = self.save(form)
+        except services.EditConflict as conflict:
+            return self.edit_conflict(form, conflict)
+        messages.success(self.request, self.saved_message % self.object.title)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class RecordDeleteView(EditableRecordMixin, DeleteView):
+    """A confirmation page; the delete is kept in history, and the user lands on My work."""
+
+    form_class = ConfirmDeleteForm
+    deleted_message = ""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("project")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cancel_url": self.object.get_absolute_url()}
+
+    def form_valid(self, form):
+        title = self.object.title
+        services.record_delete(self.object, user=self.request.user)
+        messages.success(self.request, self.deleted_message % title)
+        return HttpResponseRedirect(reverse("my-work"))
 
 
 def changed_fields(conflict, loaded_version):
@@ -197,7 +203,7 @@ def describe_changes(record, older):
 # Activities
 
 
-class ActivityCreateView(ProjectTeamMixin, StaffFormMixin, CreateView):
+class ActivityCreateView(OnATeamMixin, StaffFormMixin, CreateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -236,47 +242,28 @@ class ActivityCreateView(ProjectTeamMixin, StaffFormMixin, CreateView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
 
-class ActivityUpdateView(EditableRecordMixin, StaffFormMixin, UpdateView):
+class ActivityUpdateView(RecordUpdateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
+    saved_message = gettext_lazy("Activity “%s” saved.")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("project", "updated_by")
-
-    def form_valid(self, form):
-        try:
-            self.object = services.activity_update(
-                activity=self.object,
-                user=self.request.user,
-                version=form.cleaned_data["version"],
-                **form.record_data(),
-            )
-        except services.EditConflict as conflict:
-            return self.edit_conflict(form, conflict)
-        messages.success(self.request, _("Activity “%s” saved.") % self.object.title)
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    def save(self, form):
+        return services.activity_update(
+            activity=self.object,
+            user=self.request.user,
+            version=form.cleaned_data["version"],
+            **form.record_data(),
+        )
 
 
-class ActivityDeleteView(EditableRecordMixin, DeleteView):
+class ActivityDeleteView(RecordDeleteView):
     model = Activity
-    form_class = ConfirmDeleteForm
     template_name = "activities/activity_confirm_delete.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("project")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "cancel_url": self.object.get_absolute_url()}
+    deleted_message = gettext_lazy("Activity “%s” deleted.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(news_count=self.object.news.count(), **kwargs)
-
-    def form_valid(self, form):
-        title = self.object.title
-        services.activity_delete(activity=self.object, user=self.request.user)
-        messages.success(self.request, _("Activity “%s” deleted.") % title)
-        return HttpResponseRedirect(reverse("my-work"))
 
 
 class ActivityChoicesView(ProjectChoicesView):
@@ -306,7 +293,7 @@ class NewsPreviewMixin:
         return PREVIEW in self.request.POST
 
 
-class NewsCreateView(ProjectTeamMixin, StaffFormMixin, NewsPreviewMixin, CreateView):
+class NewsCreateView(OnATeamMixin, StaffFormMixin, NewsPreviewMixin, CreateView):
     model = NewsItem
     form_class = NewsItemForm
     template_name = "news/news_form.html"
@@ -337,47 +324,31 @@ class NewsCreateView(ProjectTeamMixin, StaffFormMixin, NewsPreviewMixin, CreateV
         return HttpResponseRedirect(self.object.get_absolute_url())
 
 
-class NewsUpdateView(EditableRecordMixin, StaffFormMixin, NewsPreviewMixin, UpdateView):
+class NewsUpdateView(NewsPreviewMixin, RecordUpdateView):
     model = NewsItem
     form_class = NewsItemForm
     template_name = "news/news_form.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("project", "updated_by")
+    saved_message = gettext_lazy("News item “%s” saved.")
 
     def form_valid(self, form):
         if self.wants_preview():
             return self.render_to_response(self.get_context_data(form=form))
-        try:
-            self.object = services.news_update(
-                item=self.object,
-                user=self.request.user,
-                version=form.cleaned_data["version"],
-                **form.record_data(),
-            )
-        except services.EditConflict as conflict:
-            return self.edit_conflict(form, conflict)
-        messages.success(self.request, _("News item “%s” saved.") % self.object.title)
-        return HttpResponseRedirect(self.object.get_absolute_url())
+        return super().form_valid(form)
+
+    def save(self, form):
+        return services.news_update(
+            item=self.object,
+            user=self.request.user,
+            version=form.cleaned_data["version"],
+            **form.record_data(),
+        )
 
 
-class NewsDeleteView(EditableRecordMixin, DeleteView):
+class NewsDeleteView(RecordDeleteView):
     model = NewsItem
-    form_class = ConfirmDeleteForm
     template_name = "news/news_confirm_delete.html"
     context_object_name = "item"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("project")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "cancel_url": self.object.get_absolute_url()}
-
-    def form_valid(self, form):
-        title = self.object.title
-        services.news_delete(item=self.object, user=self.request.user)
-        messages.success(self.request, _("News item “%s” deleted.") % title)
-        return HttpResponseRedirect(reverse("my-work"))
+    deleted_message = gettext_lazy("News item “%s” deleted.")
 
 
 class NewsChoicesView(ProjectChoicesView):

@@ -23,8 +23,8 @@ from openpyxl.styles import Font
 
 from activities.filters import ActivityFilter
 from activities.models import Activity
+from core.db import joined_ids
 from projects.models import Objective, Project
-from projects.stats import joined_ids
 from stakeholders.models import Country, Institution
 
 CHUNK_SIZE = 2000

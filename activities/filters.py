@@ -3,16 +3,15 @@
 import functools
 
 import django_filters as filters
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
-from projects.choices import ProjectSelect, as_id, offer_projects
-from projects.filters import CleanInputFilterSet
+from core.filters import CleanInputFilterSet, FilterForm, StableOrderingFilter
+from core.forms import FastSelect, as_id
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
@@ -25,30 +24,12 @@ def visible_objectives(request):
     return Objective.objects.filter(project__in=visible_projects(request)).select_related("project")
 
 
-class FilterForm(forms.Form):
-    """The form behind a FilterSet: rendered by crispy, sent by GET, so no CSRF token."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.attrs = {"role": "search"}
-        self.helper.add_input(Submit("", _("Filter"), css_class="btn-primary"))
-        for field in self.fields.values():
-            if isinstance(field.widget, filters.widgets.RangeWidget):
-                # Two inputs under one legend: each needs its own accessible name.
-                field.widget.widgets[0].attrs["aria-label"] = _("From")
-                field.widget.widgets[1].attrs["aria-label"] = _("To")
-
-
 class ProjectListedFilterSet(CleanInputFilterSet):
     """A FilterSet whose `project` select lists at most LISTED_PROJECTS, with a search box."""
 
-    def offer_projects(self):
-        """For the list page, before it renders the form (exports only validate it)."""
+    def prepare_to_render(self):
         field = self.form.fields["project"]
-        offer_projects(field, field.queryset, value="slug", chosen=self.data.get("project"))
+        fill_project_select(field, field.queryset, value="slug", chosen=self.data.get("project"))
 
 
 class ObjectiveChoiceField(filters.fields.ModelChoiceField):
@@ -62,16 +43,6 @@ class ObjectiveFilter(filters.ModelChoiceFilter):
     field_class = ObjectiveChoiceField
 
 
-class StableOrderingFilter(filters.OrderingFilter):
-    """Sort by the chosen field, then newest first, so pages never share or skip a row."""
-
-    def filter(self, qs, value):
-        qs = super().filter(qs, value)
-        if value:
-            qs = qs.order_by(*qs.query.order_by, "-pk")
-        return qs
-
-
 class ActivityFilter(ProjectListedFilterSet):
     """Apply to an already scoped queryset: `ActivityFilter(data, queryset=qs, request=request)`."""
 
@@ -82,7 +53,7 @@ class ActivityFilter(ProjectListedFilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=ProjectSelect
+        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=FastSelect
     )
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Activity.Kind.choices)
     status = filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices)
@@ -181,7 +152,7 @@ class NewsFilter(ProjectListedFilterSet):
     """The news list's filters; apply to `NewsItem.objects.for_user(user)`."""
 
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=ProjectSelect
+        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=FastSelect
     )
     year = filters.NumberFilter(
         label=_("Year"),

@@ -1,82 +1,33 @@
 """Staff forms for activities and news: they validate and normalise; services.py saves."""
 
-from itertools import groupby
-
 from crispy_forms.bootstrap import FormActions, InlineCheckboxes
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import Column, Div, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
-from projects.choices import MAX_ID, ProjectSelect, as_id, offer_projects
+from core.forms import (
+    DangerSubmit,
+    DateInput,
+    FastSelect,
+    IdsField,
+    SecondarySubmit,
+    as_id,
+    cancel_link,
+    grouped_choices,
+)
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
 SAVE_AND_ADD_ANOTHER = "save_add_another"
 LATEST_ACTIVITIES = 20
 PREVIEW = "preview"
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as ISO 8601 whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def grouped_choices(field, objects, group_label):
-    """Choices for `field` grouped under headings, e.g. institutions by country."""
-    iterator = field.iterator(field)
-    return [
-        (heading, [iterator.choice(obj) for obj in members])
-        for heading, members in groupby(objects, key=group_label)
-    ]
-
-
-class IdsField(forms.ModelMultipleChoiceField):
-    """Checkboxes of records: an id beyond the database's integer range is an invalid choice.
-
-    Django passes such ids to an `IN (...)` query, where SQLite raises OverflowError (a 500).
-    """
-
-    MAX_ID = MAX_ID
-
-    def _check_values(self, value):
-        for pk in value:
-            text = str(pk).strip()
-            if text.lstrip("-").isdecimal() and abs(int(text)) > self.MAX_ID:
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": pk},
-                )
-        return super()._check_values(value)
-
-
-class SecondarySubmit(Submit):
-    field_classes = "btn btn-outline-primary"
-
-
-class DangerSubmit(Submit):
-    field_classes = "btn btn-danger"
-
-
-def cancel_link(url):
-    return HTML(
-        format_html(
-            '<a class="btn btn-link" href="{}">{}</a>',
-            url,
-            _("Cancel"),
-        )
-    )
 
 
 class VersionedForm(forms.ModelForm):
@@ -94,7 +45,11 @@ class VersionedForm(forms.ModelForm):
             del self.fields["version"]
         self.version_layout = ["version"] if self.instance.pk else []
 
-    def offer_projects(self, projects, choices_url_name):
+    def record_data(self):
+        """The cleaned values that belong on the record (not the form's own controls)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def choose_project(self, projects, choices_url_name):
         """List the user's projects; a new record's form reloads its dependent choices on change.
 
         Returns the id of the project whose objectives or activities the form lists, or None
@@ -111,9 +66,8 @@ class VersionedForm(forms.ModelForm):
             requested = as_id(self.data.get(self.add_prefix("project")))
         else:  # a saved record's project, or the preselected one
             requested = as_id(self.get_initial_for_field(field, "project"))
-        offered = [
-            pk for pk, _title in offer_projects(field, projects, chosen=requested, editable=True)
-        ]
+        options = fill_project_select(field, projects, chosen=requested, editable=True)
+        offered = [pk for pk, _title in options]
         if requested is not None and requested in offered:
             return requested
         if self.instance.pk:
@@ -156,7 +110,7 @@ class ActivityForm(VersionedForm):
         ]
         field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
         widgets = {
-            "project": ProjectSelect,
+            "project": FastSelect,
             "start_date": DateInput,
             "end_date": DateInput,
             "countries": forms.CheckboxSelectMultiple,
@@ -182,7 +136,7 @@ class ActivityForm(VersionedForm):
             self.fields["project"].disabled = True
             self.fields["project"].help_text = _("An activity stays with its project.")
             projects = projects.filter(pk=self.instance.project_id)
-        project_id = self.offer_projects(projects, "activities:choices")
+        project_id = self.choose_project(projects, "activities:choices")
         self.fields["countries"].queryset = Country.objects.all()
 
         # Any of the user's objectives passes the field, so that one of another project gets the
@@ -303,10 +257,6 @@ class ActivityForm(VersionedForm):
             .order_by("country__name", "name", "pk")
         )
 
-    def record_data(self):
-        """The cleaned values that belong on the activity (not the form's own controls)."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
 
 class NewsItemForm(VersionedForm):
     class Meta:
@@ -322,7 +272,7 @@ class NewsItemForm(VersionedForm):
             "is_published",
         ]
         widgets = {
-            "project": ProjectSelect,
+            "project": FastSelect,
             "published_on": DateInput,
             "lead": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -345,7 +295,7 @@ class NewsItemForm(VersionedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         projects = Project.objects.editable_by(user)
-        project_id = self.offer_projects(projects, "news:choices")
+        project_id = self.choose_project(projects, "news:choices")
 
         # Any of the user's activities passes the field, so that one of another project gets the
         # model's own message; only the chosen project's are listed (thousands for a manager).
@@ -380,9 +330,6 @@ class NewsItemForm(VersionedForm):
                 cancel_link(cancel_url),
             ),
         )
-
-    def record_data(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class ConfirmDeleteForm(forms.Form):

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from config.utils import unique_slug
-from projects.models import Project, is_manager
+from core.access import is_manager
+from core.models import EditedRecord
+from core.slugs import unique_slug
+from projects.models import Project
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -39,7 +41,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(status=Activity.Status.HELD)
 
 
-class Activity(models.Model):
+class Activity(EditedRecord):
     """What a project did or will do: a training, a study visit, a meeting…"""
 
     class Kind(models.TextChoices):
@@ -128,19 +130,7 @@ class Activity(models.Model):
         null=True,
         blank=True,
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last updated by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised on every save; guards edits.")
-    )
 
     history = HistoricalRecords()
     objects = ActivityQuerySet.as_manager()
@@ -150,7 +140,7 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         indexes = [
-            # Site search (config/pages.py): the same expression, so `@@` uses the index.
+            # Site search (config/views.py): the same expression, so `@@` uses the index.
             GinIndex(
                 SearchVector("title", "description", "city", "venue", config="english"),
                 name="activity_search",
@@ -256,7 +246,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.filter(is_published=False)
 
 
-class NewsItem(models.Model):
+class NewsItem(EditedRecord):
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="news"
     )
@@ -288,17 +278,6 @@ class NewsItem(models.Model):
         null=True,
         blank=True,
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last updated by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
     objects = NewsItemQuerySet.as_manager()

@@ -1,16 +1,23 @@
 """Saving activities and news: who did it, which version, and their related rows, in one go.
 
-Callers pass validated values (from activities.forms); these functions do not validate again.
-Every save goes through Model.save(), so django-simple-history records it, with `user` as the
-history user even outside a request (HistoryRequestMiddleware gives the same user inside one).
+Callers pass validated values (the portal's forms, the Django admin); these functions do not
+validate again. Every save goes through `record_save`, so the staff forms and the admin raise the
+version the same way and refuse the same stale edits, and django-simple-history records `user`
+as the history user even outside a request.
 """
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 from activities.models import Activity, NewsItem
 
-ACTIVITY_RELATIONS = ("countries", "objectives", "institutions")
+
+def display_name(user):
+    if user is None:
+        return _("someone")
+    return user.get_full_name() or user.get_username()
 
 
 class EditConflict(Exception):
@@ -26,7 +33,7 @@ class EditConflict(Exception):
                 .order_by("-history_date")
                 .first()
             )
-        super().__init__(_("The record changed while it was being edited."))
+        super().__init__("The record changed while it was being edited.")
 
     @property
     def by(self):
@@ -40,6 +47,22 @@ class EditConflict(Exception):
             return self.current.updated_at
         return self.deletion.history_date if self.deletion else None
 
+    def message(self):
+        """What the person whose save was refused reads."""
+        if self.current is None:
+            text = _(
+                "%(user)s deleted this record on %(when)s, after you opened it. Your changes were "
+                "not saved; copy what you need from the form below."
+            )
+        else:
+            text = _(
+                "%(user)s saved this record on %(when)s, after you opened it. Your changes were "
+                "not saved yet: they are still in the form below. Check their version, then save "
+                "again to replace it with yours."
+            )
+        when = date_format(localtime(self.at), "DATETIME_FORMAT") if self.at else "—"
+        return text % {"user": display_name(self.by), "when": when}
+
 
 def _claim_version(model, pk, version):
     """Raise the stored version by one, only if it is still `version`; else EditConflict.
@@ -52,6 +75,24 @@ def _claim_version(model, pk, version):
     return version + 1
 
 
+@transaction.atomic
+def record_save(record, *, user, version=None):
+    """Save an activity or a story as `user`; an existing one only if still at `version`.
+
+    A new record is credited to `user` (logged by, or author when none is given).
+    """
+    if record.pk is None:
+        if isinstance(record, Activity):
+            record.created_by = user
+        elif record.author_id is None:
+            record.author = user
+    else:
+        record.version = _claim_version(type(record), record.pk, version)
+    record.updated_by = record._history_user = user
+    record.save()
+    return record
+
+
 def _set_relations(instance, relations):
     for name, values in relations.items():
         if values is not None:
@@ -61,9 +102,7 @@ def _set_relations(instance, relations):
 @transaction.atomic
 def activity_create(*, user, countries=(), objectives=(), institutions=(), **fields):
     """Log a new activity for `fields["project"]` as `user`."""
-    activity = Activity(**fields, created_by=user, updated_by=user)
-    activity._history_user = user
-    activity.save()
+    activity = record_save(Activity(**fields), user=user)
     _set_relations(
         activity,
         {"countries": countries, "objectives": objectives, "institutions": institutions},
@@ -76,11 +115,9 @@ def activity_update(
     *, activity, user, version, countries=None, objectives=None, institutions=None, **fields
 ):
     """Save `fields` on `activity` unless someone saved it after `version` was loaded."""
-    activity.version = _claim_version(Activity, activity.pk, version)
     for name, value in fields.items():
         setattr(activity, name, value)
-    activity.updated_by = activity._history_user = user
-    activity.save()
+    record_save(activity, user=user, version=version)
     _set_relations(
         activity,
         {"countries": countries, "objectives": objectives, "institutions": institutions},
@@ -89,33 +126,21 @@ def activity_update(
 
 
 @transaction.atomic
-def activity_delete(*, activity, user):
-    """Delete `activity`; its news stories stay, without the link."""
-    activity._history_user = user
-    activity.delete()
+def record_delete(record, *, user):
+    """Delete an activity (its stories stay, without the link) or a story."""
+    record._history_user = user
+    record.delete()
 
 
 @transaction.atomic
 def news_create(*, user, **fields):
     """Write a new story as `user` (its author)."""
-    item = NewsItem(**fields, author=user, updated_by=user)
-    item._history_user = user
-    item.save()
-    return item
+    return record_save(NewsItem(**fields), user=user)
 
 
 @transaction.atomic
 def news_update(*, item, user, version, **fields):
     """Save `fields` on `item` unless someone saved it after `version` was loaded."""
-    item.version = _claim_version(NewsItem, item.pk, version)
     for name, value in fields.items():
         setattr(item, name, value)
-    item.updated_by = item._history_user = user
-    item.save()
-    return item
-
-
-@transaction.atomic
-def news_delete(*, item, user):
-    item._history_user = user
-    item.delete()
+    return record_save(item, user=user, version=version)

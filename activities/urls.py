@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import editing, exports, views
+from activities import editing, exports, feeds, views
 
 app_name = "activities"
 urlpatterns = [
@@ -14,4 +14,10 @@ urlpatterns = [
     path("<int:pk>/edit/", editing.ActivityUpdateView.as_view(), name="update"),
     path("<int:pk>/delete/", editing.ActivityDeleteView.as_view(), name="delete"),
     path("<int:pk>/history/", editing.ActivityHistoryView.as_view(), name="history"),
+]
+
+# A project's news feed and calendar, under /projects/<slug>/ in the "projects" namespace.
+project_patterns = [
+    path("<slug:slug>/feed/", feeds.project_news_feed, name="feed"),
+    path("<slug:slug>/calendar.ics", exports.project_calendar, name="calendar"),
 ]

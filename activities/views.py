@@ -1,45 +1,11 @@
 """Public activity and news pages: lists with filters, one page per activity and per story."""
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from activities.filters import ActivityFilter, NewsFilter
 from activities.models import Activity, NewsItem
-
-
-class FilteredListView(ListView):
-    """A list narrowed by a FilterSet on the user's scoped queryset.
-
-    An invalid filter (unknown project, wrong date, a year out of range…) answers 400 with the
-    form and its errors, and no rows: better to say what is wrong than to show everything.
-    """
-
-    filterset_class = None
-
-    def get_base_queryset(self):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        base = self.get_base_queryset()
-        self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=base, request=self.request
-        )
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return base.none()
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        self.filterset.offer_projects()
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter=self.filterset, query=query.urlencode(), has_filters=bool(query), **kwargs
-        )
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
+from core.views import FilteredListView
 
 
 class ActivityListView(FilteredListView):

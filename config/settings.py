@@ -5,7 +5,6 @@ docs/production.md). A bad value fails loudly at start-up with ImproperlyConfigu
 """
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,18 +42,16 @@ def env_int(name, default):
 
 
 DEBUG = env_bool("DEBUG", False)
-# pytest imports the settings itself; tests never need a real secret.
-TESTING = "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
 # Old keys still accepted for sessions and signed values while a new SECRET_KEY rolls out.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -72,22 +69,23 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core.apps.CoreConfig",
     "stakeholders",
     "projects",
     "activities",
-    "config.apps.PortalConfig",
+    "demo",
 ]
 
 MIDDLEWARE = [
     # Outermost: gives every request an id and logs it with the final status and duration.
-    "config.middleware.RequestLogMiddleware",
+    "core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Visitors' pages from the cache, before any session or database work (config/cache.py).
-    "config.cache.PageCacheMiddleware",
+    # Visitors' pages from the cache, before any session or database work (core/cache.py).
+    "core.cache.PageCacheMiddleware",
     # Turns a database outage anywhere below into the friendly 503 page instead of a 500.
-    "config.middleware.DatabaseOutageMiddleware",
+    "core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,7 +145,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Visitors' pages cached with exact invalidation (config/cache.py).
+# Visitors' pages cached with exact invalidation (core/cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Upper bound for changes made without model signals (queryset.update, bulk inserts).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -155,7 +153,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Sign-in protection (django-axes): 5 failures for one username from one address lock that
 # pair out for 15 minutes. The axes backend only checks the lockout; ModelBackend signs in.
 AUTHENTICATION_BACKENDS = [
-    "config.backends.AxesLockoutBackend",
+    "core.backends.AxesLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -166,7 +164,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Locks lift by themselves; `manage.py axes_reset_username NAME` lifts one early.
 AXES_ENABLE_ADMIN = False
-AXES_USERNAME_CALLABLE = "config.backends.axes_username"
+AXES_USERNAME_CALLABLE = "core.backends.axes_username"
 # Behind a reverse proxy, the client address is the proxy's unless told how many hops to trust.
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 if AXES_IPWARE_PROXY_COUNT:
@@ -190,9 +188,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # HTTPS and browser protections. On by default when DEBUG is off; `make run` (DEBUG=1) keeps
-# plain http://127.0.0.1:8000 working. The test client speaks plain HTTP, so the redirect stays
-# off under pytest unless SECURE_SSL_REDIRECT says otherwise.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
+# plain http://127.0.0.1:8000 working.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers may probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
@@ -246,7 +243,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -267,7 +264,7 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "config.middleware.RequestIdLogFilter"}},
+    "filters": {"request_id": {"()": "core.middleware.RequestIdLogFilter"}},
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },

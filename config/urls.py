@@ -3,7 +3,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from config import pages, views, workspace
+import activities.urls
+import projects.urls
+from config import views
 from projects import dashboards
 
 urlpatterns = [
@@ -13,10 +15,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", pages.home, name="home"),
-    path("search/", pages.search, name="search"),
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("dashboard/", dashboards.PortfolioDashboardView.as_view(), name="portfolio"),
-    path("my-work/", workspace.my_work, name="my-work"),
+    path("my-work/", views.my_work, name="my-work"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -29,7 +31,13 @@ urlpatterns += i18n_patterns(
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("projects/", include("projects.urls")),
+    path(
+        "projects/",
+        include(
+            (projects.urls.urlpatterns + activities.urls.project_patterns, "projects"),
+            namespace="projects",
+        ),
+    ),
     path("activities/", include("activities.urls")),
     path("news/", include("activities.news_urls")),
     path("stakeholders/", include("stakeholders.urls")),

@@ -1,7 +1,43 @@
+"""The pages that read across apps: health check, home, site search and My work."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection, transaction
-from django.http import HttpResponse
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from activities.models import Activity, NewsItem
+from core import cache
+from core.access import is_manager
+from projects.models import Funding, Project, ProjectPartner
+from stakeholders.models import Institution
+
+LATEST_NEWS = 5
+ONGOING_ON_HOME = 6
+RESULTS_PER_TYPE = 20
+SEARCH_CANDIDATES = 500
+LIST_LENGTH = 10
+PROJECTS_PER_PAGE = 25
 
 
 @require_safe
@@ -13,3 +49,200 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def home(request):
+    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
+    held = (
+        Activity.objects.visible()
+        .held()
+        .aggregate(count=Count("pk"), people=Sum("participants_total"))
+    )
+    published = Project.objects.published()
+    # EXISTS per institution, so each stops at its first match (indexes on the link tables):
+    # an OR of IN (…) subqueries, or a UNION of the id lists, reads every activity's links.
+    through = Activity.institutions.through.objects
+    engaged = Institution.objects.filter(
+        Exists(ProjectPartner.objects.filter(institution=OuterRef("pk"), project__in=published))
+        | Exists(Funding.objects.filter(funder=OuterRef("pk"), project__in=published))
+        | Exists(
+            through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
+        )
+    )
+    ongoing = published.ongoing()
+    figures = [
+        (published.count(), _("projects")),
+        (held["count"], _("activities held")),
+        (held["people"] or 0, _("people trained")),
+        (engaged.count(), _("institutions engaged")),
+    ]
+    return render(
+        request,
+        "home.html",
+        {
+            "news": NewsItem.objects.published().select_related("project")[:LATEST_NEWS],
+            # The most recently started; a large portal runs hundreds at once.
+            "ongoing": ongoing.select_related("programme")
+            .prefetch_related("countries")
+            .order_by("-start_date", "title")[:ONGOING_ON_HOME],
+            "ongoing_count": ongoing.count(),
+            "figures": figures,
+        },
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=200, required=False)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # A NUL character is never meant; echoing it back would break the page.
+            data = {"q": data.get("q", "").replace("\x00", "")}
+        super().__init__(data, *args, **kwargs)
+
+
+def _ranked(queryset, fields, terms):
+    """PostgreSQL full-text search, best match first."""
+    # `document @@ query` on the same expression as the models' GIN indexes, so matching rows
+    # come from the index instead of a to_tsvector() over every row; ranking (which recomputes
+    # the document of each row) is bounded to SEARCH_CANDIDATES matches, so a word found in half
+    # of 200,000 activities costs what a rare one does.
+    vector = SearchVector(*fields, config="english")
+    query = SearchQuery(terms, config="english", search_type="websearch")
+    candidates = queryset.annotate(document=vector).filter(document=query).order_by()
+    return (
+        queryset.filter(pk__in=candidates.values("pk")[:SEARCH_CANDIDATES])
+        .annotate(rank=SearchRank(vector, query))
+        .order_by("-rank", "pk")
+    )
+
+
+def _contains(queryset, fields, terms):
+    """The SQLite fallback: every word somewhere in one of the fields, title matches first."""
+    words = terms.split()
+    for word in words:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    in_title = Q(**{f"{fields[0]}__icontains": words[0]}) if words else Q(pk=None)
+    return queryset.annotate(
+        rank=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-rank", "pk")
+
+
+def search_everything(user, terms, limit=RESULTS_PER_TYPE):
+    """Up to `limit` (+1, to tell there are more) of each kind of record matching `terms`."""
+    match = _ranked if connection.vendor == "postgresql" else _contains
+    sources = [
+        (
+            "projects",
+            _("Projects"),
+            Project.objects.for_user(user),
+            ["title", "code", "summary", "description"],
+        ),
+        (
+            "activities",
+            _("Activities"),
+            Activity.objects.for_user(user).select_related("project"),
+            ["title", "description", "city", "venue"],
+        ),
+        (
+            "news",
+            _("News"),
+            NewsItem.objects.published().select_related("project"),
+            ["title", "lead", "body", "dateline"],
+        ),
+        (
+            "institutions",
+            _("Institutions"),
+            Institution.objects.select_related("country"),
+            ["name", "acronym", "description"],
+        ),
+    ]
+    groups = []
+    for key, label, queryset, fields in sources:
+        found = list(match(queryset, fields, terms)[: limit + 1])
+        groups.append(
+            {"key": key, "label": label, "results": found[:limit], "more": len(found) > limit}
+        )
+    return groups
+
+
+@require_safe
+def search(request):
+    """Published projects, visible activities, published news and institutions matching `q`."""
+    form = SearchForm(request.GET)
+    groups, terms = [], ""
+    if form.is_valid():
+        terms = form.cleaned_data["q"]
+        if terms:
+            groups = search_everything(request.user, terms)
+    return render(
+        request,
+        "search.html",
+        {
+            "form": form,
+            "terms": terms,
+            "groups": groups,
+            "total": sum(len(g["results"]) for g in groups),
+            "limit": RESULTS_PER_TYPE,
+            "breadcrumbs": [(_("Search"), "")],
+        },
+    )
+
+
+# My work --------------------------------------------------------------------------------------
+
+
+@require_safe
+@login_required
+def my_work(request):
+    user = request.user
+    manager = is_manager(user)
+    # The lists change only with the portal's data (or the user's role): rendered once per
+    # user, role and query string (the page) until then.
+    query = sorted(request.GET.lists())
+    lists = cache.kept("my-work", lambda: render_lists(request, manager), user.pk, manager, query)
+    return render(request, "workspace/my_work.html", {"lists": lists})
+
+
+def render_lists(request, manager):
+    """The user's projects (a page of them), latest and upcoming activities and drafts."""
+    user = request.user
+    today = timezone.localdate()
+    activities = Activity.objects.editable_by(user).select_related("project")
+    # A manager's list is every project: a page at a time, each counting only its own rows.
+    counts = (
+        Activity.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    projects = (
+        Project.objects.editable_by(user)
+        .annotate(activity_count=Coalesce(Subquery(counts), 0))
+        .order_by("-end_date", "title", "pk")
+    )
+    paginator = Paginator(projects, PROJECTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except InvalidPage:
+        raise Http404 from None
+    context = {
+        "is_manager": manager,
+        "projects": page.object_list,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "latest_activities": activities.filter(start_date__lte=today).order_by(
+            "-start_date", "-pk"
+        )[:LIST_LENGTH],
+        "upcoming_activities": activities.upcoming(today)[:LIST_LENGTH],
+        "drafts": NewsItem.objects.editable_by(user)
+        .drafts()
+        .select_related("project", "author")
+        .order_by("-updated_at", "-pk")[:LIST_LENGTH],
+    }
+    return render_to_string("workspace/_my_work_lists.html", context, request)

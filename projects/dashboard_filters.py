@@ -3,11 +3,12 @@
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import CleanInputFilterSet
 from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
 
 
-class PortfolioFilter(filters.FilterSet):
+class PortfolioFilter(CleanInputFilterSet):
     """Apply to an already scoped queryset: `PortfolioFilter(data, queryset=qs)`."""
 
     programme = filters.ModelChoiceFilter(

@@ -4,9 +4,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -18,40 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, ListView, TemplateView
 
 from activities.models import Activity
-from config import cache
+from core import cache
+from core.access import get_editable, is_manager
 from projects import stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
-from projects.models import Indicator, IndicatorValue, Objective, Project, is_manager
+from projects.models import Indicator, IndicatorValue, Objective, Project
 from stakeholders.models import Institution
 
 STATUS_LABELS = dict(Activity.Status.choices)
-LATEST_PER_OBJECTIVE = 10
-
-
-def load_permissions(user):
-    """The user's permissions in one query; Django's ModelBackend asks twice (own, groups')."""
-    if not user.is_authenticated or not user.is_active or user.is_superuser:
-        return
-    if not hasattr(user, "_perm_cache"):
-        permissions = (
-            Permission.objects.filter(Q(user=user) | Q(group__user=user))
-            .values_list("content_type__app_label", "codename")
-            .distinct()
-        )
-        user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in permissions}
-
-
-def team_project(user, slug):
-    """A signed-in user's project: 404 if they may not read it, 403 if not on its team."""
-    load_permissions(user)
-    on_team = Project.objects.editable_by(user).filter(pk=OuterRef("pk"))
-    project = get_object_or_404(
-        Project.objects.for_user(user).annotate(on_team=Exists(on_team)), slug=slug
-    )
-    if not project.on_team:
-        raise PermissionDenied
-    return project
 
 
 def number(value):
@@ -94,17 +67,22 @@ def status_datasets(rows):
     return [(STATUS_LABELS[status], [row[status] for row in rows]) for status in STATUS_LABELS]
 
 
-class ProjectTeamMixin(LoginRequiredMixin):
-    """Visitors go to the login page; signed-in users off the project's team get 403."""
+class TeamProjectMixin(LoginRequiredMixin):
+    """The project of the URL, for its team and managers (`self.project`).
+
+    Visitors go to the login page; a signed-in user who may read the project but is not on its
+    team gets a 403, one who may not read it a 404.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.project = team_project(request.user, kwargs["slug"])
+        readable = Project.objects.for_user(request.user)
+        self.project = get_editable(readable, request.user, slug=kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
 
-class ProjectDashboardView(ProjectTeamMixin, TemplateView):
+class ProjectDashboardView(TeamProjectMixin, TemplateView):
     template_name = "projects/dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -125,7 +103,7 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
         # funding summed from the fundings listed anyway.
         totals, by_kind, by_month = stats.activity_breakdown(activities)
         fundings = stats.funding_by_funder(project)
-        known_funding = stats._sum(funding.amount for funding in fundings)
+        known_funding = stats.sum_known(funding.amount for funding in fundings)
         institutions = stats.institutions_by_kind(project)
         kind_labels = dict(Activity.Kind.choices)
         institution_labels = dict(Institution.Kind.choices)
@@ -134,22 +112,10 @@ class ProjectDashboardView(ProjectTeamMixin, TemplateView):
         for row in institutions:
             row["label"] = institution_labels.get(row["kind"], row["kind"])
         # Each objective's count and latest activities: a project may log hundreds.
-        objectives = (
-            Objective.objects.filter(project=project)
-            .annotate(activities_count=Count("activities"))
-            .prefetch_related(
-                Prefetch(
-                    "activities",
-                    queryset=Activity.objects.only("pk", "title", "start_date", "status").order_by(
-                        "-start_date", "-pk"
-                    )[:LATEST_PER_OBJECTIVE],
-                    to_attr="latest_activities",
-                ),
-                Prefetch(
-                    "indicators",
-                    queryset=stats.indicators_with_progress(Indicator.objects.all()),
-                ),
-            )
+        objectives = stats.with_latest_activities(
+            Objective.objects.filter(project=project), only=("pk", "title", "start_date", "status")
+        ).prefetch_related(
+            Prefetch("indicators", queryset=stats.indicators_with_progress(Indicator.objects.all()))
         )
         charts = {
             "kind": chart(
@@ -236,7 +202,6 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
     paginate_by = 50
 
     def test_func(self):
-        load_permissions(self.request.user)
         return is_manager(self.request.user)
 
     def get(self, request, *args, **kwargs):
@@ -323,7 +288,7 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
             ),
         }
         return dict(
-            totals=stats.portfolio_totals_from(projects, by_year),
+            totals=stats.portfolio_totals(projects, by_year),
             by_country=by_country,
             footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
             by_funder=by_funder,
@@ -350,7 +315,7 @@ def timeline(projects):
     return timeline
 
 
-class IndicatorValueCreateView(ProjectTeamMixin, CreateView):
+class IndicatorValueCreateView(TeamProjectMixin, CreateView):
     """A team member records an indicator's value; back to the dashboard with a message."""
 
     model = IndicatorValue

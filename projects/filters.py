@@ -5,35 +5,15 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ANY, CleanInputFilterSet
 from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
-
-ANY = _("Any")
 
 
 def readable_funders(request):
     """Funders of the projects the user may read, so a draft's funders stay private."""
     projects = Project.objects.for_user(request.user) if request else Project.objects.published()
     return Institution.objects.filter(fundings__project__in=projects).distinct()
-
-
-class CleanInputFilterSet(filters.FilterSet):
-    """A FilterSet that drops NUL characters from the query string before validating it.
-
-    Django's fields reject them, but the form would echo them back into the page.
-    """
-
-    def __init__(self, data=None, *args, **kwargs):
-        if hasattr(data, "setlist"):  # a QueryDict: request.GET
-            data = data.copy()
-            for key in list(data):
-                data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
-        elif data is not None:
-            data = {
-                key: value.replace("\x00", "") if isinstance(value, str) else value
-                for key, value in data.items()
-            }
-        super().__init__(data, *args, **kwargs)
 
 
 class ProjectFilter(CleanInputFilterSet):

@@ -11,14 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from config.utils import unique_slug
+from core.access import is_manager
+from core.slugs import unique_slug
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
-
-
-def is_manager(user):
-    """Managers (and admins) see every dashboard and may work on every project."""
-    return user.is_authenticated and user.has_perm("projects.manage_all_projects")
 
 
 class Programme(models.Model):

@@ -6,9 +6,7 @@ recorded" and is never summed as zero (the `*_unrecorded` figures say how many t
 
 from datetime import date
 
-from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
     CharField,
     Count,
@@ -17,6 +15,7 @@ from django.db.models import (
     FloatField,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -26,12 +25,14 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear, NullIf, TruncMonth
 
 from activities.models import Activity
+from core.db import joined
 from projects.models import Funding, IndicatorValue, Project
 from stakeholders.models import Country, Institution
 
 HELD = Q(status=Activity.Status.HELD)
 PLANNED = Q(status=Activity.Status.PLANNED)
 CANCELLED = Q(status=Activity.Status.CANCELLED)
+LATEST_PER_OBJECTIVE = 10
 ZERO_MONEY = Value(0, output_field=DecimalField(max_digits=14, decimal_places=2))
 
 
@@ -64,48 +65,6 @@ def project_time(project: Project, today: date):
     }
 
 
-def activity_totals(activities):
-    """Counts by status, logged cost and participants (held activities) in one query."""
-    totals = activities.aggregate(
-        count=Count("pk"),
-        **status_counts(),
-        cost_total=Sum("cost"),
-        with_cost=Count("pk", filter=Q(cost__isnull=False)),
-        participants=Sum("participants_total", filter=HELD),
-        women=Sum("participants_women", filter=HELD),
-        men=Sum("participants_men", filter=HELD),
-        participants_unrecorded=Count("pk", filter=HELD & Q(participants_total__isnull=True)),
-        women_unrecorded=Count("pk", filter=HELD & Q(participants_women__isnull=True)),
-        men_unrecorded=Count("pk", filter=HELD & Q(participants_men__isnull=True)),
-    )
-    # No sum but nothing unrecorded means no held activity: nobody reached yet, a true zero.
-    for figure in ("participants", "women", "men"):
-        if totals[figure] is None and not totals[f"{figure}_unrecorded"]:
-            totals[figure] = 0
-    return totals
-
-
-def activities_by_kind(activities):
-    """[{kind, planned, held, cancelled, total}] for the kinds the activities have."""
-    return list(
-        activities.order_by()
-        .values("kind")
-        .annotate(total=Count("pk"), **status_counts())
-        .order_by("-total", "kind")
-    )
-
-
-def activities_by_month(activities):
-    """[{month, planned, held, cancelled, total}] by start month, oldest first."""
-    return list(
-        activities.order_by()
-        .annotate(month=TruncMonth("start_date"))
-        .values("month")
-        .annotate(total=Count("pk"), **status_counts())
-        .order_by("month")
-    )
-
-
 def funding_by_funder(project: Project):
     """The project's fundings, largest known amount first, with the funder's name."""
     return list(
@@ -113,10 +72,6 @@ def funding_by_funder(project: Project):
         .select_related("funder")
         .order_by(F("amount").desc(nulls_last=True), "funder__name")
     )
-
-
-def known_funding(project: Project):
-    return Funding.objects.filter(project=project).aggregate(total=Sum("amount"))["total"]
 
 
 def institutions_by_kind(project: Project):
@@ -158,6 +113,21 @@ def indicators_with_progress(indicators):
     )
 
 
+def with_latest_activities(objectives, *, only=()):
+    """Annotate each objective's activity count; prefetch its latest ones as `latest_activities`.
+
+    A project may log hundreds per objective: pages list the LATEST_PER_OBJECTIVE latest.
+    """
+    latest = Activity.objects.only(*only) if only else Activity.objects.all()
+    return objectives.annotate(activities_count=Count("activities")).prefetch_related(
+        Prefetch(
+            "activities",
+            queryset=latest.order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
+            to_attr="latest_activities",
+        )
+    )
+
+
 # Portfolio dashboard -----------------------------------------------------------------------
 
 
@@ -186,27 +156,6 @@ def with_portfolio_figures(projects):
             Activity.objects.held(), Sum("participants_total"), IntegerField()
         ),
     )
-
-
-def portfolio_totals(projects):
-    """Projects, budgets (one total per currency), activities and participants."""
-    pks = projects.values("pk")
-    totals = {"projects": Project.objects.filter(pk__in=pks).count()}
-    totals["budgets"] = list(
-        Project.objects.filter(pk__in=pks, budget__isnull=False)
-        .order_by()
-        .values("currency")
-        .annotate(budget=Sum("budget"))
-        .order_by("currency")
-    )
-    totals.update(
-        Activity.objects.filter(project__in=pks).aggregate(
-            activities=Count("pk"),
-            held=Count("pk", filter=HELD),
-            participants=Coalesce(Sum("participants_total", filter=HELD), 0),
-        )
-    )
-    return totals
 
 
 def totals_by_country(projects):
@@ -253,54 +202,6 @@ def totals_by_year(projects):
     )
 
 
-# Exports -----------------------------------------------------------------------------------
-
-
-class GroupConcat(Aggregate):
-    """SQLite's GROUP_CONCAT with a separator."""
-
-    function = "GROUP_CONCAT"
-    output_field = CharField()
-
-    def __init__(self, expression, delimiter, **extra):
-        super().__init__(expression, Value(delimiter), **extra)
-
-
-def string_agg(field, delimiter, order_by=()):
-    """Join `field` over rows with `delimiter` in the database (ordered on PostgreSQL if asked)."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.aggregates import StringAgg
-
-        return StringAgg(field, delimiter, order_by=order_by, output_field=CharField())
-    return GroupConcat(field, delimiter)
-
-
-def _per_owner(through_queryset, owner, aggregate):
-    """A correlated subquery: `aggregate` over the outer row's through rows (None if none)."""
-    return Subquery(
-        through_queryset.filter(**{owner: OuterRef("pk")})
-        .order_by()
-        .values(owner)
-        .annotate(joined=aggregate)
-        .values("joined"),
-        output_field=CharField(),
-    )
-
-
-def joined(through_queryset, owner, field, *, delimiter="; ", order_by=None):
-    """A correlated subquery joining `field` of the outer row's through rows (None if none)."""
-    return _per_owner(through_queryset, owner, string_agg(field, delimiter, order_by or [field]))
-
-
-def joined_ids(through_queryset, owner, field):
-    """The outer row's `field` ids as "17,3", in no order (None if none), in a correlated subquery.
-
-    It reads the through table alone, without the join and sort `joined` does for names.
-    """
-    ids = Cast(field, output_field=CharField())
-    return _per_owner(through_queryset, owner, string_agg(ids, ","))
-
-
 def country_names():
     """A project's countries and territories as one text, "Kosovo*, Serbia" (a subquery)."""
     name = Concat(
@@ -317,18 +218,22 @@ def country_names():
     )
 
 
-# Fewer round trips -------------------------------------------------------------------------
+# Totals from grouped rows -------------------------------------------------------------------------
 
 
-def _sum(values):
+def sum_known(values):
     """SQL SUM semantics: None when every value is None."""
     present = [value for value in values if value is not None]
     return sum(present) if present else None
 
 
 def activity_breakdown(activities):
-    """(totals, by_kind, by_month) as activity_totals, activities_by_kind and activities_by_month
-    give them, from one query grouped by kind and month."""
+    """(totals, by_kind, by_month) of the activities, from one query grouped by kind and month.
+
+    totals: counts by status, logged cost, participants (held activities) and how many held
+    activities have no count; by_kind and by_month: [{kind or month, total, planned, held,
+    cancelled}], the largest kind and the oldest month first.
+    """
     rows = list(
         activities.order_by()
         .annotate(month=TruncMonth("start_date"))
@@ -351,7 +256,7 @@ def activity_breakdown(activities):
     for key in [*Activity.Status.values, "with_cost"]:
         totals[key] = sum(row[key] for row in rows)
     for key in ("cost_total", "participants", "women", "men"):
-        totals[key] = _sum(row[key] for row in rows)
+        totals[key] = sum_known(row[key] for row in rows)
     for figure in ("participants", "women", "men"):
         totals[f"{figure}_unrecorded"] = sum(row[f"{figure}_unrecorded"] for row in rows)
         if totals[figure] is None and not totals[f"{figure}_unrecorded"]:
@@ -370,8 +275,8 @@ def activity_breakdown(activities):
     return totals, by_kind, by_month
 
 
-def portfolio_totals_from(projects, by_year):
-    """portfolio_totals(projects), its activity figures summed from totals_by_year's rows."""
+def portfolio_totals(projects, by_year):
+    """Projects, budgets (one total per currency), and the activity figures of totals_by_year."""
     per_currency = list(
         Project.objects.filter(pk__in=projects.values("pk"))
         .order_by()

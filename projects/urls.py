@@ -1,8 +1,9 @@
 from django.urls import path
 
-from activities import exports, feeds
 from projects import dashboards, iati, views
 
+# config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
+# "projects" namespace.
 app_name = "projects"
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
@@ -15,6 +16,4 @@ urlpatterns = [
         name="indicator-record",
     ),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
-    path("<slug:slug>/feed/", feeds.project_news_feed, name="feed"),
-    path("<slug:slug>/calendar.ics", exports.project_calendar, name="calendar"),
 ]

@@ -1,31 +1,30 @@
 """Public project pages: the filtered list and the project page."""
 
-from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
-from activities.models import Activity, NewsItem
-from config import lookups
+from activities.models import NewsItem
+from core import lookups
+from core.views import FilteredListView
+from projects import stats
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectPartner
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
-LATEST_PER_OBJECTIVE = 10
 
 
-class ProjectListView(FilterView):
-    """Projects the user may read; a filter error shows on the form with no results."""
+class ProjectListView(FilteredListView):
+    """Projects the user may read; a filter error answers 400, shown on the form, no results."""
 
     filterset_class = ProjectFilter
     template_name = "projects/project_list.html"
     paginate_by = 20
     extra_context = {"breadcrumbs": [(_("Projects"), "")]}
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return (
             Project.objects.for_user(self.request.user)
             .select_related("programme")
@@ -50,16 +49,7 @@ class ProjectDetailView(DetailView):
             (label, [p for p in partners if p.role == role])
             for role, label in ProjectPartner.Role.choices
         ]
-        # Each objective's count and latest activities: a project may log hundreds.
-        objectives = project.objectives.annotate(
-            activities_count=Count("activities")
-        ).prefetch_related(
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
-                to_attr="latest_activities",
-            )
-        )
+        objectives = stats.with_latest_activities(project.objectives.all())
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
             countries=project.countries.all(),
@@ -80,7 +70,7 @@ class ProjectDetailView(DetailView):
 @require_GET
 @lookups.json_lookup
 def project_lookup(request, text):
-    """The project selects' search box (projects/choices.py) asks this.
+    """The project selects' search box (activities/choices.py) asks this.
 
     ?q=words: projects the user may read whose title or code holds every word; with
     &editable=1, only those the user may log activities and news for.

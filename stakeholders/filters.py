@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.filters import ANY, CleanInputFilterSet
+from core.filters import ANY, CleanInputFilterSet
 from stakeholders.models import Country, Institution
 
 LETTERS = list(string.ascii_uppercase)

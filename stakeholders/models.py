@@ -5,7 +5,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from config.utils import unique_slug
+from core.slugs import unique_slug
+
+# The footnote the Council of Europe puts on every text naming Kosovo (demo data, tests).
+KOSOVO_FOOTNOTE = (
+    "All reference to Kosovo, whether to the territory, institutions or population, in this text "
+    "shall be understood in full compliance with United Nations Security Council Resolution 1244 "
+    "and without prejudice to the status of Kosovo."
+)
 
 
 class Country(models.Model):

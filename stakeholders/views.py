@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from activities.models import Activity
-from config import lookups
-from projects.models import Funding, Project, ProjectPartner, is_manager
+from core import lookups
+from core.access import is_manager
+from core.views import FilteredListView
+from projects.models import Funding, Project, ProjectPartner
 from stakeholders.filters import LETTERS, InstitutionFilter
 from stakeholders.models import Institution
 
@@ -24,13 +25,13 @@ def can_see_contacts(user):
     )
 
 
-class InstitutionListView(FilterView):
+class InstitutionListView(FilteredListView):
     filterset_class = InstitutionFilter
     template_name = "stakeholders/institution_list.html"
     paginate_by = 50
     extra_context = {"breadcrumbs": [(_("Institutions"), "")]}
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return Institution.objects.select_related("country", "parent")
 
     def get_context_data(self, **kwargs):

@@ -17,7 +17,7 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
-from stakeholders.models import Contact, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE, Contact, Country, Institution
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 
@@ -65,11 +65,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class KosovoFactory(CountryFactory):
     code = "XK"
     name = "Kosovo"
-    footnote = (
-        "All reference to Kosovo, whether to the territory, institutions or population, in this "
-        "text shall be understood in full compliance with United Nations Security Council "
-        "Resolution 1244 and without prejudice to the status of Kosovo."
-    )
+    footnote = KOSOVO_FOOTNOTE
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
+from activities import services
 from activities.models import Activity, NewsItem
 from projects.models import Funding, IndicatorValue, Project
 from stakeholders.models import Institution
@@ -135,7 +136,9 @@ def test_changelist_queries_do_not_grow_with_rows(
 
 
 def activity_data(activity, **changes):
+    """The admin's change form as a browser sends it, opened at the activity's version."""
     data = {
+        "loaded_version": activity.version if activity.pk else "",
         "project": activity.project_id,
         "kind": activity.kind,
         "title": activity.title,
@@ -369,3 +372,53 @@ def test_objective_inline_offers_parents_of_the_same_project_only(admin_client):
     parents = formset.forms[0].fields["parent"].queryset
     assert {o.title for o in parents} == {"Overall objective", "Ours"}
     assert "Theirs" not in response.content.decode()
+
+
+def test_admin_refuses_to_overwrite_an_officers_newer_save(admin_client, officer, project):
+    activity = factories.ActivityFactory(project=project, title="Training of prison staff")
+    opened = activity_data(activity, title="Admin's title")  # the admin opens the form (v1)
+    services.activity_update(
+        activity=activity, user=officer, version=activity.version, title="Officer's title"
+    )
+
+    response = admin_client.post(admin_url(Activity, "change", activity.pk), opened)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert "saved this record on" in errors[0]
+    activity.refresh_from_db()
+    assert (activity.title, activity.version) == ("Officer's title", 2)
+    # The form now carries the version it showed: saving again is a deliberate overwrite.
+    again = admin_client.post(
+        admin_url(Activity, "change", activity.pk), {**opened, "loaded_version": 2}
+    )
+    assert again.status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.version) == ("Admin's title", 3)
+
+
+def test_admin_story_save_raises_its_version_and_records_who(admin_client, admin_user):
+    story = factories.NewsItemFactory(title="Old title")
+    data = {
+        "loaded_version": story.version,
+        "project": story.project_id,
+        "activity": "",
+        "title": "New title",
+        "slug": story.slug,
+        "dateline": "",
+        "published_on": story.published_on.isoformat(),
+        "lead": story.lead,
+        "body": "",
+        "is_published": "on",
+        "author": story.author_id or "",
+    }
+
+    response = admin_client.post(admin_url(NewsItem, "change", story.pk), data)
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert (story.title, story.version, story.updated_by) == ("New title", 2, admin_user)
+    stale = admin_client.post(admin_url(NewsItem, "change", story.pk), {**data, "title": "Stale"})
+    assert stale.status_code == 200
+    story.refresh_from_db()
+    assert story.title == "New title"

@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import path
 
 from config.urls import urlpatterns as portal_urlpatterns
-from projects import demo
+from demo import loader
 
 PAGE_CAP = 400
 ADMIN_PAGE_CAP = 120
@@ -121,8 +121,8 @@ def crawl(client, *, may_browse_admin):
 
 @pytest.fixture
 def demo_site(db):
-    demo.load()
-    demo.create_accounts()
+    loader.load()
+    loader.create_accounts()
 
 
 ROLES = {

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from activities.models import Activity
-from projects import demo as demo_data
+from demo import seed as demo_data
 from projects.models import Indicator, Project
 from tests import factories
 

@@ -98,11 +98,11 @@ def test_language_switch_links_to_the_same_page_in_the_other_language(client, se
         ("fr", Decimal("900000"), "900\xa0000 EUR"),
         ("en", Decimal("1234.5"), "1,234.50 EUR"),
         ("fr", Decimal("1234.5"), "1\xa0234,50 EUR"),
-        ("en", None, ""),
+        ("en", None, "—"),
     ],
 )
 def test_money_filter_follows_the_active_language(language, amount, expected):
-    template = Template("{% load project_tags %}{{ amount|money:'EUR' }}")
+    template = Template("{% load portal_tags %}{{ amount|money:'EUR' }}")
     with translation.override(language):
         assert template.render(Context({"amount": amount})) == expected
 

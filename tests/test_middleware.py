@@ -10,8 +10,8 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 
-from config.middleware import DatabaseOutageMiddleware
 from config.urls import urlpatterns as portal_urlpatterns
+from core.middleware import DatabaseOutageMiddleware
 from stakeholders.models import Institution
 from tests import factories
 
@@ -130,7 +130,7 @@ def test_the_console_log_format_shows_the_request_id():
 
 
 def test_log_records_outside_requests_get_a_placeholder_request_id(caplog):
-    from config.middleware import RequestIdLogFilter
+    from core.middleware import RequestIdLogFilter
 
     record = logging.LogRecord("portal", logging.INFO, __file__, 1, "hello", None, None)
     assert RequestIdLogFilter().filter(record)
@@ -180,7 +180,7 @@ def test_the_outage_is_logged_with_its_stack_trace(client, db, test_urls, caplog
 
 
 def test_an_outage_inside_another_middleware_also_gets_the_503(db, settings):
-    outage = "config.middleware.DatabaseOutageMiddleware"
+    outage = "core.middleware.DatabaseOutageMiddleware"
     at = settings.MIDDLEWARE.index(outage) + 1
     settings.MIDDLEWARE = [
         *settings.MIDDLEWARE[:at],
@@ -199,7 +199,7 @@ def test_other_errors_are_left_to_the_500_page(rf):
 
 
 def test_the_503_page_needs_no_database():
-    from config.middleware import outage_response
+    from core.middleware import outage_response
 
     response = outage_response()  # without the db fixture, any query here would raise
     assert response.status_code == 503

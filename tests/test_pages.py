@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config.pages import RESULTS_PER_TYPE
+from config.views import RESULTS_PER_TYPE
 from tests import factories
 
 
@@ -316,7 +316,7 @@ def test_breadcrumb_trail_can_be_built_in_a_template(rf):
     from django.template import Context, Template
 
     template = Template(
-        "{% load project_tags %}{% trail 'News' '/news/' title '' as crumbs %}"
+        "{% load portal_tags %}{% trail 'News' '/news/' title '' as crumbs %}"
         '{% include "includes/_breadcrumbs.html" with crumbs=crumbs %}'
     )
     html = template.render(Context({"title": "<b>Story</b>"}))

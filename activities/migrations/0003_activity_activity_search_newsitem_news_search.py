@@ -5,7 +5,7 @@ import django.contrib.postgres.search
 from django.conf import settings
 from django.db import migrations
 
-from config.migration_ops import AddPostgresIndex
+from core.db import AddPostgresIndex
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-"""Display helpers for the dashboards: money, percentages and figures that may be unknown."""
+"""Display helpers for the dashboards: percentages and figures that may be unknown."""
 
 from datetime import date
 from decimal import Decimal
@@ -8,15 +8,6 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 register = template.Library()
-
-
-@register.filter
-def money(value, currency=""):
-    """`900,000.00 EUR`; an em dash when unknown."""
-    if value is None or value == "":
-        return "—"
-    formatted = number_format(Decimal(value), 2, force_grouping=True)
-    return f"{formatted} {currency}".strip()
 
 
 @register.filter

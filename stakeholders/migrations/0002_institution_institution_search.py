@@ -4,7 +4,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations
 
-from config.migration_ops import AddPostgresIndex
+from core.db import AddPostgresIndex
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone, translation
 
 from activities.models import NewsItem
-from projects import demo
+from demo import loader
+from demo import seed as demo
 from projects.models import Project
 from tests import factories
 
@@ -142,7 +143,7 @@ def test_french_feed_has_french_language_and_links(client, project):
 
 @pytest.mark.django_db
 def test_demo_feeds_carry_the_seed_stories(client):
-    demo.load()
+    loader.load()
     kosovo = Project.objects.get(slug=demo.KOSOVO_SLUG)
 
     portal = entries(parse(client.get("/news/feed/")))

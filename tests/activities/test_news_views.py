@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from activities.models import NewsItem
-from projects import demo
+from demo import loader
 from tests import factories
 
 
@@ -297,7 +297,7 @@ def test_hostile_query_strings_on_the_news_list_never_fail(client, project, quer
 
 @pytest.fixture
 def demo_data(db):
-    return demo.load()
+    return loader.load()
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
-from projects import demo
+from demo import loader
 from tests import factories
 
 
@@ -538,7 +538,7 @@ DUBRAVA_TRAINING = "Training on psychosocial programmes and rehabilitation metho
 
 @pytest.fixture
 def demo_data(db):
-    return demo.load()
+    return loader.load()
 
 
 @pytest.mark.django_db

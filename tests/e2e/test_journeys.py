@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from activities import choices
 from activities.models import Activity, NewsItem
-from projects import choices
 from projects.models import IndicatorValue
 from stakeholders.models import Institution
 from tests import factories

@@ -1,4 +1,4 @@
-"""The visitor page cache (config/cache.py): fast for visitors, never stale, never personal."""
+"""The visitor page cache (core/cache.py): fast for visitors, never stale, never personal."""
 
 import pytest
 from django.urls import reverse

@@ -27,7 +27,7 @@ from django.conf import settings
 from psycopg2 import sql
 
 from bench.run import Gunicorn, cleanup_cache, manage
-from projects import demo
+from demo import seed as demo
 
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -95,6 +95,7 @@ def portal_env(database_url, tmp_path_factory):
     prefix = f"two-servers-{secrets.token_hex(4)}"
     env = {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
-from projects import demo
+from demo import seed as demo
 from projects.models import Funding, Objective, ProjectPartner
 from stakeholders.models import Institution
 from tests import factories
@@ -147,8 +147,8 @@ def test_dashboard_compares_funding_and_logged_cost_with_the_budget(client, offi
     assert context["cost_percent"] == pytest.approx(7.75)
     assert [f.funder.name for f in context["fundings"]] == ["European Union", "Council of Europe"]
     content = response.content.decode()
-    assert "200,000.00 EUR" in content
-    assert "15,500.00 EUR" in content
+    assert "200,000 EUR" in content
+    assert "15,500 EUR" in content
 
 
 def test_dashboard_counts_each_engaged_institution_once_by_kind(client, officer, busy_project):
@@ -413,7 +413,7 @@ def test_portfolio_lists_every_project_with_its_figures(client, manager, portfol
         "participants": 61,
     }
     content = response.content.decode()
-    assert "900,000.00 EUR" in content
+    assert "900,000 EUR" in content
     assert "Draft" in content
 
 
@@ -586,8 +586,8 @@ def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, sett
     call_command("load_demo", stdout=StringIO())
     client.force_login(manager)
     for slug, budget in [
-        (demo.SERBIA_SLUG, "900,000.00 EUR"),
-        (demo.KOSOVO_SLUG, "850,000.00 EUR"),
+        (demo.SERBIA_SLUG, "900,000 EUR"),
+        (demo.KOSOVO_SLUG, "850,000 EUR"),
     ]:
         response = client.get(reverse("projects:dashboard", args=[slug]))
         assert response.status_code == 200
@@ -598,3 +598,18 @@ def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, sett
     portfolio = client.get(reverse("portfolio")).context
     assert {demo.SERBIA_SLUG, demo.KOSOVO_SLUG} <= {p.slug for p in portfolio["projects"]}
     assert portfolio["totals"]["activities"] == Activity.objects.count()
+
+
+def test_a_budget_reads_the_same_on_the_project_page_and_its_dashboard(client, officer, project):
+    project.budget = Decimal("100000")
+    project.save()
+    client.force_login(officer)
+
+    pages = [
+        client.get(reverse("projects:detail", args=[project.slug])).content.decode(),
+        client.get(reverse("projects:dashboard", args=[project.slug])).content.decode(),
+    ]
+
+    for page in pages:
+        assert "100,000 EUR" in page
+        assert "100,000.00" not in page

@@ -3,13 +3,13 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
-from projects import demo
+from demo import seed as demo
+from projects import iati
 from projects.iati import country_percentages
 from projects.models import Funding, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
@@ -17,13 +17,12 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA_PATH = settings.BASE_DIR.parent / "shared" / "iati-2.03" / "iati-activities-schema.xsd"
 TODAY = timezone.localdate()
 
 
 @pytest.fixture(scope="module")
 def schema():
-    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+    return iati.schema()
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from activities.models import Activity, NewsItem
-from projects import demo
-from projects.models import Funding, Objective, Project, ProjectMembership, is_manager
+from core.access import is_manager
+from demo import seed as demo
+from projects.models import Funding, Objective, Project, ProjectMembership
 from stakeholders.models import Country, Institution
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """The project selects of the list filters and staff forms, and the search behind them.
 
 A portal with many projects lists only the most recent in each select and lets the user search
-for the rest (projects/choices.py, static/js/forms.js); with few, every project is listed.
+for the rest (activities/choices.py, static/js/forms.js); with few, every project is listed.
 """
 
 import datetime
@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from django.contrib.auth.models import Group
 
-from projects import choices
+from activities import choices
 from tests import factories
 from tests.activities.test_news_editing import edit_data
 

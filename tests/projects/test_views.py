@@ -141,11 +141,11 @@ def test_projects_can_be_sorted_by_title(client, db):
     assert page.index("Charlie") < page.index("Bravo") < page.index("Alpha")
 
 
-def test_an_invalid_filter_shows_the_error_and_no_results(client, db):
+def test_an_invalid_filter_answers_400_with_the_error_and_no_results(client, db):
     factories.ProjectFactory(title="Some project")
     response = client.get(f"{LIST}?country=ZZ")
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Some filters are not valid" in page
     assert "Select a valid choice" in page
     assert "Some project" not in page

@@ -52,11 +52,11 @@ def test_letter_navigation_links_used_letters_only(client, db):
     assert 'aria-disabled="true">Q</span>' in page
 
 
-def test_unknown_letter_is_a_filter_error_not_a_crash(client, db):
+def test_unknown_letter_is_a_filter_error_answered_400_not_a_crash(client, db):
     factories.InstitutionFactory(name="Ministry of Justice")
     response = client.get(f"{LIST}?letter=<b>")
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Some filters are not valid" in page
     assert "<b>" not in page[page.index("<main") :]
 

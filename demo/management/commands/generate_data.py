@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from projects import generate
+from demo import generate
 
 
 class Command(BaseCommand):

@@ -26,17 +26,11 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
-from stakeholders.models import Contact, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE, Contact, Country, Institution
 
 GENERATED_USER_PREFIX = "generated-"
 BATCH_SIZE = 2000
 ACTIVITY_CHUNK = 10_000
-
-KOSOVO_FOOTNOTE = (
-    "All reference to Kosovo, whether to the territory, institutions or population, in this text "
-    "shall be understood in full compliance with United Nations Security Council Resolution 1244 "
-    "and without prejudice to the status of Kosovo."
-)
 
 # code, name, cities; the first twelve are the beneficiaries projects work in.
 COUNTRIES = [

@@ -1,4 +1,4 @@
-"""Display helpers for the public pages: money, roles, breadcrumbs."""
+"""The template tags every page uses: breadcrumbs, the language switch, money, page links."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -6,7 +6,7 @@ from django import template
 from django.urls import translate_url
 from django.utils import formats, numberformat
 
-from projects.models import is_manager
+from core.access import is_manager
 
 register = template.Library()
 
@@ -16,14 +16,14 @@ def money(amount, currency=""):
     """`{{ project.budget|money:project.currency }}`: "900,000 EUR", in French "900 000 EUR".
 
     Grouped with the active language's thousand separator even though USE_THOUSAND_SEPARATOR
-    is off; cents only when there are some.
+    is off; cents only when there are some; an em dash when the amount is not known.
     """
     if amount is None or amount == "":
-        return ""
+        return "—"
     try:
         amount = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
-        return ""
+        return "—"
     places = 0 if amount == amount.to_integral_value() else 2
     number = numberformat.format(
         amount,
@@ -68,3 +68,13 @@ def url_in_language(context, language):
     path = translate_url(request.path, language)
     query = request.META.get("QUERY_STRING", "")
     return f"{path}?{query}" if query else path
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link around the current one, with None for each gap ("1 2 … 9 10")."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]

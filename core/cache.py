@@ -102,7 +102,7 @@ def on_m2m_changed(sender, action, **kwargs):
 
 
 def connect_signals():
-    """Called once from config.apps.PortalConfig.ready()."""
+    """Called once from core.apps.CoreConfig.ready()."""
     post_save.connect(on_save_or_delete, dispatch_uid="portal-page-cache-save")
     post_delete.connect(on_save_or_delete, dispatch_uid="portal-page-cache-delete")
     m2m_changed.connect(on_m2m_changed, dispatch_uid="portal-page-cache-m2m")
@@ -143,7 +143,7 @@ def cacheable_request(request):
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return False
-    return "HTTP_AUTHORIZATION" not in request.META
+    return "authorization" not in request.headers
 
 
 def cacheable_response(request, response):

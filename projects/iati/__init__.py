@@ -5,8 +5,10 @@ reporting-org, title, description, participating-org, activity-status, activity-
 recipient-country, budget, result.
 """
 
+import functools
 from datetime import timedelta
 from decimal import ROUND_DOWN, Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -20,6 +22,7 @@ from projects.models import Indicator, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
 
 IATI_VERSION = "2.03"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # The publishing organisation; a deployment may override it with settings.IATI_REPORTING_ORG.
@@ -53,6 +56,12 @@ ORGANISATION_TYPE = {
 }
 # A project ended less than this long ago is in finalisation; after that it is closed.
 FINALISATION_PERIOD = timedelta(days=365)
+
+
+@functools.cache
+def schema(name="iati-activities-schema.xsd"):
+    """The vendored IATI 2.03 XML Schema `name` (projects/iati/schema/), to validate documents."""
+    return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / name)))
 
 
 def reporting_org():

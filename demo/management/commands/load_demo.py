@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from activities.models import Activity, NewsItem
-from projects import demo
+from demo import loader
+from demo.seed import DEMO_PASSWORD
 from stakeholders.models import Institution
 
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, url, **options):
-        projects = demo.load()
+        projects = loader.load()
         for project in projects:
             self.stdout.write(f"  {project.title} ({project.start_date} to {project.end_date})")
         self.stdout.write(
@@ -38,10 +39,10 @@ class Command(BaseCommand):
                 "`python manage.py createsuperuser`."
             )
             return
-        accounts = demo.create_accounts()
+        accounts = loader.create_accounts()
         base = url.rstrip("/")
         self.stdout.write(
-            self.style.SUCCESS(f"Demo accounts (DEBUG only), password {demo.DEMO_PASSWORD!r}:")
+            self.style.SUCCESS(f"Demo accounts (DEBUG only), password {DEMO_PASSWORD!r}:")
         )
         for username, role in accounts:
             self.stdout.write(f"  {username:<16} {role}")

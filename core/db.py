@@ -1,0 +1,62 @@
+"""Database helpers: PostgreSQL-only index operations, and joining values over related rows."""
+
+from django.db import connection, migrations
+from django.db.models import Aggregate, CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast
+
+
+class AddPostgresIndex(migrations.AddIndex):
+    """AddIndex on PostgreSQL (GIN full-text indexes); on other databases only the state changes."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class GroupConcat(Aggregate):
+    """SQLite's GROUP_CONCAT with a separator."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def __init__(self, expression, delimiter, **extra):
+        super().__init__(expression, Value(delimiter), **extra)
+
+
+def string_agg(field, delimiter, order_by=()):
+    """Join `field` over rows with `delimiter` in the database (ordered on PostgreSQL if asked)."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import StringAgg
+
+        return StringAgg(field, delimiter, order_by=order_by, output_field=CharField())
+    return GroupConcat(field, delimiter)
+
+
+def _per_owner(through_queryset, owner, aggregate):
+    """A correlated subquery: `aggregate` over the outer row's through rows (None if none)."""
+    return Subquery(
+        through_queryset.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(joined=aggregate)
+        .values("joined"),
+        output_field=CharField(),
+    )
+
+
+def joined(through_queryset, owner, field, *, delimiter="; ", order_by=None):
+    """A correlated subquery joining `field` of the outer row's through rows (None if none)."""
+    return _per_owner(through_queryset, owner, string_agg(field, delimiter, order_by or [field]))
+
+
+def joined_ids(through_queryset, owner, field):
+    """The outer row's `field` ids as "17,3", in no order (None if none), in a correlated subquery.
+
+    It reads the through table alone, without the join and sort `joined` does for names.
+    """
+    ids = Cast(field, output_field=CharField())
+    return _per_owner(through_queryset, owner, string_agg(ids, ","))

@@ -1,0 +1,37 @@
+"""The base view of every list page."""
+
+from django.views.generic import ListView
+
+
+class FilteredListView(ListView):
+    """A list narrowed by a FilterSet (a core.filters.CleanInputFilterSet) on a scoped queryset.
+
+    An invalid filter (unknown project, wrong date, a year out of range…) answers 400 with the
+    form and its errors, and no rows: better to say what is wrong than to show everything.
+    """
+
+    filterset_class = None
+
+    def get_base_queryset(self):
+        """The records the user may read, before the filters."""
+        raise NotImplementedError
+
+    def get_queryset(self):
+        base = self.get_base_queryset()
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=base, request=self.request
+        )
+        return base.none() if self.filterset.invalid else self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        self.filterset.prepare_to_render()
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.filterset, query=query.urlencode(), has_filters=bool(query), **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.filterset.invalid:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
