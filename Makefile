@@ -32,7 +32,7 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=static --ignore=staticfiles --ignore=bench --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=static --ignore=staticfiles --ignore=bench --ignore=demo/sources --no-obsolete
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -113,17 +113,20 @@ class RecordUpdateView(EditableRecordMixin, StaffFormMixin, UpdateView):
     """Edit a record the user may edit; a save made meanwhile by someone else is not overwritten."""
 
     saved_message = ""
+    # The service that saves: update(record, *, user, version, **fields), or EditConflict.
+    update = None
 
     def get_queryset(self):
         return super().get_queryset().select_related("project", "updated_by")
 
-    def save(self, form):
-        """Save through activities.services; raises services.EditConflict."""
-        raise NotImplementedError
-
     def form_valid(self, form):
         try:
-            self.object = self.save(form)
+            self.object = self.update(
+                self.object,
+                user=self.request.user,
+                version=form.cleaned_data["version"],
+                **form.record_data(),
+            )
         except services.EditConflict as conflict:
             return self.edit_conflict(form, conflict)
         messages.success(self.request, self.saved_message % self.object.title)
@@ -247,14 +250,7 @@ class ActivityUpdateView(RecordUpdateView):
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
     saved_message = gettext_lazy("Activity “%s” saved.")
-
-    def save(self, form):
-        return services.activity_update(
-            activity=self.object,
-            user=self.request.user,
-            version=form.cleaned_data["version"],
-            **form.record_data(),
-        )
+    update = staticmethod(services.activity_update)
 
 
 class ActivityDeleteView(RecordDeleteView):
@@ -329,19 +325,12 @@ class NewsUpdateView(NewsPreviewMixin, RecordUpdateView):
     form_class = NewsItemForm
     template_name = "news/news_form.html"
     saved_message = gettext_lazy("News item “%s” saved.")
+    update = staticmethod(services.news_update)
 
     def form_valid(self, form):
         if self.wants_preview():
             return self.render_to_response(self.get_context_data(form=form))
         return super().form_valid(form)
-
-    def save(self, form):
-        return services.news_update(
-            item=self.object,
-            user=self.request.user,
-            version=form.cleaned_data["version"],
-            **form.record_data(),
-        )
 
 
 class NewsDeleteView(RecordDeleteView):

@@ -3,14 +3,13 @@
 import functools
 
 import django_filters as filters
-from django import forms
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
-from core.filters import CleanInputFilterSet, FilterForm, StableOrderingFilter
+from core.filters import CleanInputFilterSet, FilterForm, StableOrderingFilter, TextFilter
 from core.forms import FastSelect, as_id
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
@@ -46,12 +45,7 @@ class ObjectiveFilter(filters.ModelChoiceFilter):
 class ActivityFilter(ProjectListedFilterSet):
     """Apply to an already scoped queryset: `ActivityFilter(data, queryset=qs, request=request)`."""
 
-    q = filters.CharFilter(
-        label=_("Text"),
-        method="search",
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = TextFilter(fields=["title", "description", "city", "venue"])
     project = filters.ModelChoiceFilter(
         label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=FastSelect
     )
@@ -138,14 +132,6 @@ class ActivityFilter(ProjectListedFilterSet):
         institution_field.widget.choices = institution_choices
         for field in (objective_field, institution_field):
             field.help_text = _("Choose a project to list its own.")
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(description__icontains=value)
-            | Q(city__icontains=value)
-            | Q(venue__icontains=value)
-        )
 
 
 class NewsFilter(ProjectListedFilterSet):

@@ -1,6 +1,5 @@
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
@@ -14,9 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.access import is_manager
-from core.models import EditedRecord
-from core.slugs import unique_slug
-from projects.models import Project
+from core.models import EditedRecord, SluggedModel, user_key
+from projects.models import Project, project_key
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -66,12 +64,7 @@ class Activity(EditedRecord):
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid")
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="activities",
-    )
+    project = project_key("activities")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
     status = models.CharField(
@@ -122,14 +115,7 @@ class Activity(EditedRecord):
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("In the project's currency."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("logged by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    created_by = user_key(_("logged by"))
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -246,10 +232,8 @@ class NewsItemQuerySet(models.QuerySet):
         return self.filter(is_published=False)
 
 
-class NewsItem(EditedRecord):
-    project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="news"
-    )
+class NewsItem(SluggedModel, EditedRecord):
+    project = project_key("news")
     activity = models.ForeignKey(
         "activities.Activity",
         verbose_name=_("activity"),
@@ -259,7 +243,6 @@ class NewsItem(EditedRecord):
         blank=True,
     )
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     dateline = models.CharField(
         _("dateline"),
         max_length=100,
@@ -270,14 +253,7 @@ class NewsItem(EditedRecord):
     lead = models.TextField(_("lead"), help_text=_("The first paragraph, shown in lists."))
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
     is_published = models.BooleanField(_("published"), default=False)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    author = user_key(_("author"))
 
     history = HistoricalRecords()
     objects = NewsItemQuerySet.as_manager()
@@ -297,11 +273,6 @@ class NewsItem(EditedRecord):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])

@@ -112,7 +112,7 @@ def activity_create(*, user, countries=(), objectives=(), institutions=(), **fie
 
 @transaction.atomic
 def activity_update(
-    *, activity, user, version, countries=None, objectives=None, institutions=None, **fields
+    activity, *, user, version, countries=None, objectives=None, institutions=None, **fields
 ):
     """Save `fields` on `activity` unless someone saved it after `version` was loaded."""
     for name, value in fields.items():
@@ -139,7 +139,7 @@ def news_create(*, user, **fields):
 
 
 @transaction.atomic
-def news_update(*, item, user, version, **fields):
+def news_update(item, *, user, version, **fields):
     """Save `fields` on `item` unless someone saved it after `version` was loaded."""
     for name, value in fields.items():
         setattr(item, name, value)

@@ -1,21 +1,24 @@
 """Public activity and news pages: lists with filters, one page per activity and per story."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from activities.filters import ActivityFilter, NewsFilter
 from activities.models import Activity, NewsItem
+from core.access import may_edit
 from core.views import FilteredListView
 
 
 class ActivityListView(FilteredListView):
+    model = Activity
     filterset_class = ActivityFilter
+    filter_heading = _("Filter activities")
+    select_related = ["project"]
+    extra_context = {"breadcrumbs": [(_("Activities"), "")]}
     paginate_by = 25
     context_object_name = "activities"
     template_name = "activities/activity_list.html"
-
-    def get_base_queryset(self):
-        return Activity.objects.for_user(self.request.user).select_related("project")
 
 
 class ActivityDetailView(DetailView):
@@ -40,23 +43,18 @@ class ActivityDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        activity = self.object
-        return super().get_context_data(
-            can_edit=Activity.objects.editable_by(self.request.user)
-            .filter(pk=activity.pk)
-            .exists(),
-            **kwargs,
-        )
+        return super().get_context_data(can_edit=may_edit(self.request.user, self.object), **kwargs)
 
 
 class NewsListView(FilteredListView):
+    model = NewsItem
     filterset_class = NewsFilter
+    filter_heading = _("Filter news")
+    select_related = ["project"]
+    extra_context = {"breadcrumbs": [(_("News"), "")]}
     paginate_by = 20
     context_object_name = "stories"
     template_name = "news/news_list.html"
-
-    def get_base_queryset(self):
-        return NewsItem.objects.for_user(self.request.user).select_related("project")
 
 
 class NewsDetailView(DetailView):
@@ -78,6 +76,6 @@ class NewsDetailView(DetailView):
         )
         return super().get_context_data(
             other_stories=others,
-            can_edit=NewsItem.objects.editable_by(user).filter(pk=story.pk).exists(),
+            can_edit=may_edit(user, story),
             **kwargs,
         )

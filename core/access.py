@@ -34,6 +34,11 @@ def load_permissions(user):
         user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in permissions}
 
 
+def may_edit(user, record):
+    """Whether `user` may edit `record` (it is in `Model.objects.editable_by(user)`)."""
+    return type(record).objects.editable_by(user).filter(pk=record.pk).exists()
+
+
 def get_editable(readable, user, **lookup):
     """The record of `readable` found by `lookup` that `user` may edit, in one query.
 

@@ -4,6 +4,7 @@ import django_filters as filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 ANY = _("Any")
@@ -51,6 +52,23 @@ class CleanInputFilterSet(filters.FilterSet):
 
     def prepare_to_render(self):
         """Called by the list page before its form is rendered (exports only validate it)."""
+
+
+class TextFilter(filters.CharFilter):
+    """A search box: the records holding the typed text in any of `fields` (case-insensitive)."""
+
+    def __init__(self, *, fields, label=None, **kwargs):
+        self.search_fields = fields
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(label=label or _("Text"), max_length=200, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return qs.filter(condition)
 
 
 class StableOrderingFilter(filters.OrderingFilter):

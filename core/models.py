@@ -4,6 +4,37 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.slugs import unique_slug
+
+
+def user_key(verbose_name):
+    """A link to the user who did something; kept as empty when that account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+
+class SluggedModel(models.Model):
+    """A record with a unique slug in its URL, made from `slug_source()` when left empty."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_source())
+        super().save(*args, **kwargs)
+
+    def slug_source(self):
+        return str(self)
+
 
 class EditedRecord(models.Model):
     """A record staff edit through forms: who saved it last, when, and its edit version.
@@ -12,14 +43,7 @@ class EditedRecord(models.Model):
     version cannot overwrite a newer save.
     """
 
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last updated by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    updated_by = user_key(_("last updated by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     version = models.PositiveIntegerField(

@@ -11,10 +11,18 @@ class FilteredListView(ListView):
     """
 
     filterset_class = None
+    filter_heading = ""
+    # Related rows each listed record shows.
+    select_related = ()
+    prefetch_related = ()
 
     def get_base_queryset(self):
-        """The records the user may read, before the filters."""
-        raise NotImplementedError
+        """The records the user may read (`model.objects.for_user`), before the filters."""
+        return (
+            self.model.objects.for_user(self.request.user)
+            .select_related(*self.select_related)
+            .prefetch_related(*self.prefetch_related)
+        )
 
     def get_queryset(self):
         base = self.get_base_queryset()
@@ -28,7 +36,12 @@ class FilteredListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
-            filter=self.filterset, query=query.urlencode(), has_filters=bool(query), **kwargs
+            filter=self.filterset,
+            filter_heading=self.filter_heading,
+            list_url=self.request.path,
+            query=query.urlencode(),
+            has_filters=bool(query),
+            **kwargs,
         )
 
     def render_to_response(self, context, **response_kwargs):

@@ -34,8 +34,8 @@ def number(value):
     return value
 
 
-def chart(title, kind, label_header, labels, datasets, *, stacked=False, horizontal=False):
-    """A Chart.js config and the same numbers as table rows, for `projects/_chart.html`."""
+def chart(title, label_header, labels, datasets, *, stacked=False, horizontal=False):
+    """A Chart.js bar chart and the same numbers as table rows, for `projects/_chart.html`."""
     labels = [str(label) for label in labels]
     options = {}
     if horizontal:
@@ -43,7 +43,7 @@ def chart(title, kind, label_header, labels, datasets, *, stacked=False, horizon
     if stacked:
         options["scales"] = {"x": {"stacked": True}, "y": {"stacked": True}}
     config = {
-        "type": kind,
+        "type": "bar",
         "data": {
             "labels": labels,
             "datasets": [
@@ -120,7 +120,6 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
         charts = {
             "kind": chart(
                 _("Activities by kind"),
-                "bar",
                 _("Kind"),
                 [row["label"] for row in by_kind],
                 status_datasets(by_kind),
@@ -129,7 +128,6 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             ),
             "month": chart(
                 _("Activities by month"),
-                "bar",
                 _("Month"),
                 [date_format(row["month"], "YEAR_MONTH_FORMAT") for row in by_month],
                 status_datasets(by_month),
@@ -137,7 +135,6 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             ),
             "funding": chart(
                 _("Known funding by funder"),
-                "bar",
                 _("Funder"),
                 [funding.funder for funding in fundings],
                 [
@@ -150,7 +147,6 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             ),
             "institutions": chart(
                 _("Institutions engaged, by kind"),
-                "bar",
                 _("Kind"),
                 [row["label"] for row in institutions],
                 [(_("Institutions"), [row["count"] for row in institutions])],
@@ -258,7 +254,6 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
         charts = {
             "country": chart(
                 _("Budget by country or territory"),
-                "bar",
                 _("Country or territory"),
                 [
                     f"{row['name']}{'*' if row['footnote'] else ''} ({row['projects__currency']})"
@@ -269,7 +264,6 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
             ),
             "funder": chart(
                 _("Known funding by funder"),
-                "bar",
                 _("Funder"),
                 [
                     f"{row['funder__acronym'] or row['funder__name']} ({row['project__currency']})"
@@ -280,7 +274,6 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
             ),
             "year": chart(
                 _("Activities by year"),
-                "bar",
                 _("Year"),
                 [row["year"] for row in by_year],
                 status_datasets(by_year),
@@ -303,7 +296,6 @@ def timeline(projects):
     projects = list(projects)
     timeline = chart(
         _("Timeline of projects"),
-        "bar",
         _("Project"),
         [project.title for project in projects],
         [(_("Period"), [[p.start_date.isoformat(), p.end_date.isoformat()] for p in projects])],

@@ -1,11 +1,9 @@
 """The public project list's filters."""
 
 import django_filters as filters
-from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ANY, CleanInputFilterSet
+from core.filters import ANY, CleanInputFilterSet, FilterForm, TextFilter
 from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
 
@@ -19,12 +17,7 @@ def readable_funders(request):
 class ProjectFilter(CleanInputFilterSet):
     """Apply to an already scoped queryset: `ProjectFilter(data, queryset=qs, request=request)`."""
 
-    q = filters.CharFilter(
-        label=_("Text"),
-        method="search",
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = TextFilter(fields=["title", "code", "summary", "description"])
     status = filters.ChoiceFilter(
         label=_("Status"), choices=Project.Status.choices, method="filter_status", empty_label=ANY
     )
@@ -68,14 +61,7 @@ class ProjectFilter(CleanInputFilterSet):
     class Meta:
         model = Project
         fields = ["q", "status", "country", "programme", "funder", "year"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(code__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(description__icontains=value)
-        )
+        form = FilterForm
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status(value)

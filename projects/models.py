@@ -12,16 +12,25 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.access import is_manager
-from core.slugs import unique_slug
+from core.models import SluggedModel, user_key
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
 
 
-class Programme(models.Model):
+def project_key(related_name):
+    """The project a record belongs to; deleting the project deletes it."""
+    return models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name=related_name,
+    )
+
+
+class Programme(SluggedModel):
     """An umbrella framework, e.g. the EU/CoE Horizontal Facility."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -34,10 +43,8 @@ class Programme(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.acronym or self.name)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return self.acronym or self.name
 
     def get_absolute_url(self):
         return reverse("projects:list") + f"?programme={self.slug}"
@@ -88,14 +95,13 @@ class ProjectQuerySet(models.QuerySet):
         return found
 
 
-class Project(models.Model):
+class Project(SluggedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         ONGOING = "ongoing", _("Ongoing")
         COMPLETED = "completed", _("Completed")
 
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     code = models.CharField(
         _("code"), max_length=40, blank=True, help_text=_("The organisation's project reference.")
     )
@@ -180,11 +186,6 @@ class Project(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("projects:detail", args=[self.slug])
 
@@ -244,12 +245,7 @@ class Funding(models.Model):
         VOLUNTARY = "voluntary", _("Voluntary contribution")
         OTHER = "other", _("Other")
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="fundings",
-    )
+    project = project_key("fundings")
     funder = models.ForeignKey(
         "stakeholders.Institution",
         verbose_name=_("funder"),
@@ -326,12 +322,7 @@ class Objective(models.Model):
 
     PARENT_LEVEL = {Level.SPECIFIC: Level.OVERALL, Level.RESULT: Level.SPECIFIC}
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="objectives",
-    )
+    project = project_key("objectives")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent"),
@@ -439,14 +430,7 @@ class IndicatorValue(models.Model):
         null=True,
         blank=True,
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    recorded_by = user_key(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -478,12 +462,7 @@ class ProjectPartner(models.Model):
         BENEFICIARY = "beneficiary", _("Beneficiary institution")
         STAKEHOLDER = "stakeholder", _("Stakeholder")
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="partners",
-    )
+    project = project_key("partners")
     institution = models.ForeignKey(
         "stakeholders.Institution",
         verbose_name=_("institution"),
@@ -515,12 +494,7 @@ class ProjectMembership(models.Model):
         OFFICER = "officer", _("Project officer")
         MANAGER = "manager", _("Project manager")
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
+    project = project_key("memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),

@@ -7,6 +7,7 @@ from django.views.generic import DetailView
 
 from activities.models import NewsItem
 from core import lookups
+from core.access import may_edit
 from core.views import FilteredListView
 from projects import stats
 from projects.filters import ProjectFilter
@@ -19,17 +20,14 @@ UPCOMING_ON_PROJECT_PAGE = 10
 class ProjectListView(FilteredListView):
     """Projects the user may read; a filter error answers 400, shown on the form, no results."""
 
+    model = Project
     filterset_class = ProjectFilter
+    filter_heading = _("Filter projects")
+    select_related = ["programme"]
+    prefetch_related = ["countries"]
     template_name = "projects/project_list.html"
     paginate_by = 20
     extra_context = {"breadcrumbs": [(_("Projects"), "")]}
-
-    def get_base_queryset(self):
-        return (
-            Project.objects.for_user(self.request.user)
-            .select_related("programme")
-            .prefetch_related("countries")
-        )
 
 
 class ProjectDetailView(DetailView):
@@ -62,7 +60,7 @@ class ProjectDetailView(DetailView):
             successors=readable.filter(predecessor=project).order_by("start_date"),
             news=NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE],
             upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
-            can_follow=Project.objects.editable_by(user).filter(pk=project.pk).exists(),
+            can_follow=may_edit(user, project),
             **kwargs,
         )
 

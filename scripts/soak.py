@@ -56,6 +56,18 @@ def run(command, **kwargs):
     return subprocess.run(command, check=True, **kwargs)  # noqa: S603
 
 
+def shell_output(code, env):
+    """The last line `manage.py shell -c code` prints."""
+    output = run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return output.strip().splitlines()[-1]
+
+
 # PostgreSQL ---------------------------------------------------------------------------------
 
 
@@ -222,15 +234,7 @@ def prepare_database(postgres, database, env):
         f"User.objects.create_superuser({ADMIN_USERNAME!r}, 'soak@example.org', {password!r}); "
         "print(Permission.objects.get(codename='view_institution').pk)"
     )
-    output = subprocess.run(  # noqa: S603
-        [*manage, "shell", "--no-imports", "-c", create_admin],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return password, output.strip().splitlines()[-1]
+    return password, shell_output(create_admin, env)
 
 
 def start_gunicorn(port, env, logfile):
@@ -492,15 +496,7 @@ def check_forms(posts, env):
         "print(json.dumps({'groups': sorted(groups), 'logged': sorted(logged), "
         "'granted': sorted(granted)}))"
     )
-    output = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    found = json.loads(output.strip().splitlines()[-1])
+    found = json.loads(shell_output(code, env))
     groups, logged, granted = (set(found[key]) for key in ("groups", "logged", "granted"))
     failures = []
     half_saved = (groups | logged | granted) - (groups & logged & granted)

@@ -4,22 +4,16 @@ import string
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ANY, CleanInputFilterSet
+from core.filters import ANY, CleanInputFilterSet, FilterForm, TextFilter
 from stakeholders.models import Country, Institution
 
 LETTERS = list(string.ascii_uppercase)
 
 
 class InstitutionFilter(CleanInputFilterSet):
-    q = filters.CharFilter(
-        label=_("Name"),
-        method="search",
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = TextFilter(fields=["name", "acronym", "description"], label=_("Name"))
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices, empty_label=ANY)
     country = filters.ModelChoiceFilter(
         label=_("Country or territory"),
@@ -37,11 +31,7 @@ class InstitutionFilter(CleanInputFilterSet):
     class Meta:
         model = Institution
         fields = ["q", "kind", "country", "letter"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(acronym__icontains=value) | Q(description__icontains=value)
-        )
+        form = FilterForm
 
     def filter_letter(self, queryset, name, value):
         return queryset.filter(name__istartswith=value)

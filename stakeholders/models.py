@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.slugs import unique_slug
+from core.models import SluggedModel
 
 # The footnote the Council of Europe puts on every text naming Kosovo (demo data, tests).
 KOSOVO_FOOTNOTE = (
@@ -44,6 +44,10 @@ class Country(models.Model):
 
 
 class InstitutionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The directory is public: every institution (their contacts are what is kept back)."""
+        return self.all()
+
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
@@ -62,7 +66,7 @@ class InstitutionQuerySet(models.QuerySet):
         return found
 
 
-class Institution(models.Model):
+class Institution(SluggedModel):
     class Kind(models.TextChoices):
         MINISTRY = "ministry", _("Ministry")
         AGENCY = "agency", _("Government agency")
@@ -78,7 +82,6 @@ class Institution(models.Model):
         ACADEMIC = "academic", _("Academic body")
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = models.ForeignKey(
@@ -124,12 +127,8 @@ class Institution(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                self, self.acronym and f"{self.name} {self.acronym}" or self.name
-            )
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return f"{self.name} {self.acronym}" if self.acronym else self.name
 
     def get_absolute_url(self):
         return reverse("stakeholders:detail", args=[self.slug])

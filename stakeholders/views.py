@@ -26,13 +26,13 @@ def can_see_contacts(user):
 
 
 class InstitutionListView(FilteredListView):
+    model = Institution
     filterset_class = InstitutionFilter
+    filter_heading = _("Filter institutions")
+    select_related = ["country", "parent"]
     template_name = "stakeholders/institution_list.html"
     paginate_by = 50
     extra_context = {"breadcrumbs": [(_("Institutions"), "")]}
-
-    def get_base_queryset(self):
-        return Institution.objects.select_related("country", "parent")
 
     def get_context_data(self, **kwargs):
         initials = set(

@@ -378,7 +378,7 @@ def test_admin_refuses_to_overwrite_an_officers_newer_save(admin_client, officer
     activity = factories.ActivityFactory(project=project, title="Training of prison staff")
     opened = activity_data(activity, title="Admin's title")  # the admin opens the form (v1)
     services.activity_update(
-        activity=activity, user=officer, version=activity.version, title="Officer's title"
+        activity, user=officer, version=activity.version, title="Officer's title"
     )
 
     response = admin_client.post(admin_url(Activity, "change", activity.pk), opened)
