@@ -1,8 +1,13 @@
+from dataclasses import dataclass
+
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from demo import loader, seed
+from projects.models import Project
 from tests import factories
 
 
@@ -51,3 +56,36 @@ def _english_after_each_test():
     # A request to /fr/... leaves French active in this thread; reverse() would then give /fr/.
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The demo data (demo/seed.py) as loaded: the two seed projects by slug."""
+
+    projects: dict[str, Project]
+
+    @property
+    def serbia(self):
+        return self.projects[seed.SERBIA_SLUG]
+
+    @property
+    def kosovo(self):
+        return self.projects[seed.KOSOVO_SLUG]
+
+    @property
+    def predecessor(self):
+        """Seed 001's 2016–2018 action, the Kosovo project's predecessor."""
+        return self.kosovo.predecessor
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data, loaded as `load_demo` loads it (without the accounts it adds with DEBUG)."""
+    return Demo(projects={project.slug: project for project in loader.load()})
+
+
+@pytest.fixture
+def demo_accounts(demo):
+    """The demo accounts on top of the demo data, by username (admin, manager, officer-…)."""
+    loader.create_accounts()
+    return {user.username: user for user in get_user_model().objects.all()}

@@ -336,16 +336,6 @@ def test_funders_of_drafts_are_not_offered_as_filters_to_visitors(client, db):
 # On the demo data (the two seed pages)
 
 
-@pytest.fixture
-def demo(db, settings):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    settings.DEBUG = False
-    call_command("load_demo", stdout=StringIO())
-
-
 def test_demo_home_figures_match_the_records(client, demo):
     from activities.models import Activity
     from projects.models import Project

@@ -5,9 +5,6 @@ import pytest
 from django.utils import timezone, translation
 
 from activities.models import NewsItem
-from demo import loader
-from demo import seed as demo
-from projects.models import Project
 from tests import factories
 
 
@@ -142,9 +139,8 @@ def test_french_feed_has_french_language_and_links(client, project):
 
 
 @pytest.mark.django_db
-def test_demo_feeds_carry_the_seed_stories(client):
-    loader.load()
-    kosovo = Project.objects.get(slug=demo.KOSOVO_SLUG)
+def test_demo_feeds_carry_the_seed_stories(client, demo):
+    kosovo = demo.kosovo
 
     portal = entries(parse(client.get("/news/feed/")))
     project = entries(parse(client.get(f"/projects/{kosovo.slug}/feed/")))

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from activities.models import NewsItem
-from demo import loader
 from tests import factories
 
 
@@ -295,13 +294,8 @@ def test_hostile_query_strings_on_the_news_list_never_fail(client, project, quer
 # On the demo data (the seed pages)
 
 
-@pytest.fixture
-def demo_data(db):
-    return loader.load()
-
-
 @pytest.mark.django_db
-def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo_data):
+def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo):
     response = client.get("/news/")
 
     titles = story_titles(response)
@@ -316,7 +310,7 @@ def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo_d
 
 
 @pytest.mark.django_db
-def test_demo_news_list_filters_the_serbian_project_by_year(client, demo_data):
+def test_demo_news_list_filters_the_serbian_project_by_year(client, demo):
     serbia = "enhancing-human-rights-protection-for-detained-and-sentenced-persons"
 
     titles = story_titles(client.get(f"/news/?project={serbia}&year=2020"))
@@ -330,7 +324,7 @@ def test_demo_news_list_filters_the_serbian_project_by_year(client, demo_data):
 
 
 @pytest.mark.django_db
-def test_demo_dubrava_story_links_its_training_and_project(client, demo_data):
+def test_demo_dubrava_story_links_its_training_and_project(client, demo):
     story = NewsItem.objects.get(activity__title__startswith="Training on psychosocial")
 
     response = client.get(story.get_absolute_url())

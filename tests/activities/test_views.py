@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
-from demo import loader
 from tests import factories
 
 
@@ -536,14 +535,9 @@ def test_hostile_query_strings_on_the_activity_list_never_fail(client, project, 
 DUBRAVA_TRAINING = "Training on psychosocial programmes and rehabilitation methods"
 
 
-@pytest.fixture
-def demo_data(db):
-    return loader.load()
-
-
 @pytest.mark.django_db
 def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives_and_story(
-    client, demo_data
+    client, demo
 ):
     activity = Activity.objects.get(title=DUBRAVA_TRAINING)
 
@@ -586,7 +580,7 @@ def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives
 
 
 @pytest.mark.django_db
-def test_demo_activities_of_both_seed_projects_are_listed(client, demo_data):
+def test_demo_activities_of_both_seed_projects_are_listed(client, demo):
     response = client.get("/activities/")
 
     titles = row_titles(response)

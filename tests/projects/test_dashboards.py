@@ -1,15 +1,12 @@
 import datetime
 import re
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
-from demo import seed as demo
 from projects.models import Funding, Objective, ProjectPartner
 from stakeholders.models import Institution
 from tests import factories
@@ -581,13 +578,11 @@ def test_project_with_a_budget_but_no_logged_cost_says_so(client, officer, proje
     assert "No budget to compare with." not in content
 
 
-def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, settings):
-    settings.DEBUG = False
-    call_command("load_demo", stdout=StringIO())
+def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, demo):
     client.force_login(manager)
     for slug, budget in [
-        (demo.SERBIA_SLUG, "900,000 EUR"),
-        (demo.KOSOVO_SLUG, "850,000 EUR"),
+        (demo.serbia.slug, "900,000 EUR"),
+        (demo.kosovo.slug, "850,000 EUR"),
     ]:
         response = client.get(reverse("projects:dashboard", args=[slug]))
         assert response.status_code == 200
@@ -596,7 +591,7 @@ def test_manager_sees_both_demo_projects_on_the_dashboards(client, manager, sett
         assert response.context["totals"]["count"] == activities.count()
         assert response.context["totals"]["held"] == activities.held().count()
     portfolio = client.get(reverse("portfolio")).context
-    assert {demo.SERBIA_SLUG, demo.KOSOVO_SLUG} <= {p.slug for p in portfolio["projects"]}
+    assert set(demo.projects) <= {p.slug for p in portfolio["projects"]}
     assert portfolio["totals"]["activities"] == Activity.objects.count()
 
 
