@@ -27,20 +27,26 @@ def project(db):
 
 
 @pytest.fixture
-def officer(project):
-    """A project officer on `project`'s team (Alice)."""
+def team_member(project):
+    """A team member: a project officer on `project`'s team."""
     return factories.MembershipFactory(project=project).user
 
 
 @pytest.fixture
-def other_officer(db):
-    """An officer on another project's team (Charlie)."""
+def outsider(db):
+    """An outsider: a project officer on another project's team, not on `project`'s."""
     return factories.MembershipFactory().user
 
 
 @pytest.fixture
+def no_team(db):
+    """Someone signed in on no team, not a manager: what a leaked password to any account gives."""
+    return factories.UserFactory()
+
+
+@pytest.fixture
 def manager(db):
-    """A member of the Managers group (Bob): every project, every dashboard."""
+    """A manager: in the Managers group, so every project and every dashboard."""
     user = factories.UserFactory()
     user.groups.add(Group.objects.get(name="Managers"))
     return user
@@ -48,6 +54,7 @@ def manager(db):
 
 @pytest.fixture
 def admin_user(db):
+    """An admin: a superuser, the Django admin included."""
     return factories.UserFactory(is_staff=True, is_superuser=True)
 
 

@@ -366,11 +366,11 @@ def test_objective_inline_offers_parents_of_the_same_project_only(admin_client):
     assert "Theirs" not in response.content.decode()
 
 
-def test_admin_refuses_to_overwrite_an_officers_newer_save(admin_client, officer, project):
+def test_admin_refuses_to_overwrite_a_team_members_newer_save(admin_client, team_member, project):
     activity = factories.ActivityFactory(project=project, title="Training of prison staff")
     opened = activity_data(activity, title="Admin's title")  # the admin opens the form (v1)
     services.activity_update(
-        activity=activity, user=officer, version=activity.version, title="Officer's title"
+        activity=activity, user=team_member, version=activity.version, title="Team member's title"
     )
 
     response = admin_client.post(admin_url(Activity, "change", activity.pk), opened)
@@ -379,7 +379,7 @@ def test_admin_refuses_to_overwrite_an_officers_newer_save(admin_client, officer
     errors = response.context["adminform"].form.non_field_errors()
     assert "saved this record on" in errors[0]
     activity.refresh_from_db()
-    assert (activity.title, activity.version) == ("Officer's title", 2)
+    assert (activity.title, activity.version) == ("Team member's title", 2)
     # The form now carries the version it showed: saving again is a deliberate overwrite.
     again = admin_client.post(
         admin_url(Activity, "change", activity.pk), {**opened, "loaded_version": 2}

@@ -113,11 +113,11 @@ def assert_answered(response, allowed=(200, 302, 400, 404)):
 
 
 @pytest.fixture
-def team(project, officer):
+def team(project, team_member):
     objective = factories.ObjectiveFactory(project=project)
     return {
         "project": project,
-        "officer": signed_in(officer),
+        "team_member": signed_in(team_member),
         "objective": objective,
         "indicator": factories.IndicatorFactory(objective=objective),
         "activity": factories.ActivityFactory(project=project, objectives=[objective]),
@@ -178,7 +178,7 @@ def activity_data(team):
 
 
 def test_the_activity_form_saves_whole_activities_or_nothing(team):
-    client, url = team["officer"], reverse("activities:create")
+    client, url = team["team_member"], reverse("activities:create")
 
     @FAST
     @given(data=activity_data(team))
@@ -204,7 +204,7 @@ def test_an_id_beyond_the_integer_range_is_an_invalid_choice_not_a_crash(team, f
     """Found by the test above: SQLite raised OverflowError on `IN (9223372036854775808)`."""
     before = Activity.objects.count()
     data = {**valid_activity(team), field: ["9223372036854775808"]}
-    response = team["officer"].post(reverse("activities:create"), data)
+    response = team["team_member"].post(reverse("activities:create"), data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert Activity.objects.count() == before
@@ -216,7 +216,7 @@ def snapshot(record):
 
 
 def test_the_activity_edit_form_changes_nothing_when_it_refuses(team):
-    client, activity = team["officer"], team["activity"]
+    client, activity = team["team_member"], team["activity"]
     url = reverse("activities:update", args=[activity.pk])
 
     @FAST
@@ -254,7 +254,7 @@ def news_data(team):
 
 
 def test_the_news_form_saves_whole_stories_or_nothing(team):
-    client, url = team["officer"], reverse("news:create")
+    client, url = team["team_member"], reverse("news:create")
 
     @FAST
     @given(data=news_data(team), preview=st.booleans())
@@ -272,7 +272,7 @@ def test_the_news_form_saves_whole_stories_or_nothing(team):
 
 
 def test_the_news_edit_form_changes_nothing_when_it_refuses(team):
-    client, story = team["officer"], team["story"]
+    client, story = team["team_member"], team["story"]
     url = reverse("news:update", args=[story.slug])
 
     @FAST
@@ -291,7 +291,7 @@ def test_the_news_edit_form_changes_nothing_when_it_refuses(team):
 
 
 def test_the_indicator_value_form_records_whole_values_or_nothing(team):
-    client = team["officer"]
+    client = team["team_member"]
     url = reverse("projects:indicator-record", args=[team["project"].slug, team["indicator"].pk])
 
     @FAST
@@ -345,8 +345,8 @@ def test_an_overlong_user_name_is_refused_and_still_locked_out(db):
     assert statuses == [200] * 4 + [429, 429]
 
 
-def test_the_password_change_form_keeps_the_password_when_it_refuses(officer):
-    client = signed_in(officer)
+def test_the_password_change_form_keeps_the_password_when_it_refuses(team_member):
+    client = signed_in(team_member)
 
     @FAST
     @given(old=hostile_text, new1=hostile_text, new2=hostile_text)
@@ -357,8 +357,8 @@ def test_the_password_change_form_keeps_the_password_when_it_refuses(officer):
         )
         assert_answered(response, allowed=(200,))
         assert response.context["form"].errors
-        officer.refresh_from_db()
-        assert officer.check_password(factories.PASSWORD)
+        team_member.refresh_from_db()
+        assert team_member.check_password(factories.PASSWORD)
 
     post()
 
@@ -426,7 +426,7 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 def test_markup_in_an_activity_is_shown_as_text_everywhere(team, client):
     project = team["project"]
-    response = team["officer"].post(
+    response = team["team_member"].post(
         reverse("activities:create"),
         {
             "project": project.pk,
@@ -462,13 +462,13 @@ def test_markup_in_an_activity_is_shown_as_text_everywhere(team, client):
         "edit form": reverse("activities:update", args=[activity.pk]),
     }
     for name, url in staff_pages.items():
-        page = team["officer"].get(url).content.decode()
+        page = team["team_member"].get(url).content.decode()
         assert SCRIPT not in page, name
         assert ESCAPED in page, name
 
 
 def test_markup_in_a_story_is_shown_as_text_and_its_body_sanitised(team, client):
-    response = team["officer"].post(
+    response = team["team_member"].post(
         reverse("news:create"),
         {
             "project": team["project"].pk,

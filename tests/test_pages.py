@@ -163,8 +163,10 @@ def test_visitors_get_a_sign_in_link_and_no_staff_links(client, db):
     assert 'href="/dashboard/"' not in page
 
 
-def test_signed_in_officer_gets_my_work_and_a_sign_out_form_but_no_dashboard(client, officer):
-    client.force_login(officer)
+def test_signed_in_team_member_gets_my_work_and_a_sign_out_form_but_no_dashboard(
+    client, team_member
+):
+    client.force_login(team_member)
     page = client.get("/").content.decode()
     assert f'href="{reverse("my-work")}"' in page
     assert f'action="{reverse("logout")}" method="post"' in page

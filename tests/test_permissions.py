@@ -5,12 +5,12 @@ The first test walks the URL configuration and fails on any route without a row 
 without a route), so a new URL cannot ship without saying who may use it.
 
 Personas, in table order:
-    visitor   not signed in
-    officer   on the team of the project the URL is about
-    outsider  officer on another project's team
-    stranger  signed in, on no team, not a manager (what a leaked password to any account gives)
-    manager   in the Managers group
-    admin     superuser
+    visitor      not signed in
+    team_member  a project officer on the team of the project the URL is about
+    outsider     a project officer on another project's team
+    no_team      signed in, on no team, not a manager (what a leaked password to any account gives)
+    manager      in the Managers group
+    admin        superuser
 
 "login" means a redirect to the sign-in page that brings the user back afterwards.
 """
@@ -27,7 +27,7 @@ from activities.models import Activity, NewsItem
 from projects.models import IndicatorValue, Project
 from tests import factories
 
-PERSONAS = ("visitor", "officer", "outsider", "stranger", "manager", "admin")
+PERSONAS = ("visitor", "team_member", "outsider", "no_team", "manager", "admin")
 LOGIN = "login"
 
 ALL_200 = (200,) * 6
@@ -160,7 +160,7 @@ class World:
 
 
 @pytest.fixture
-def world(project, officer, other_officer, manager, admin_user):
+def world(project, team_member, outsider, no_team, manager, admin_user):
     objective = factories.ObjectiveFactory(project=project)
     institution = factories.InstitutionFactory(name="Ministry of Justice")
     factories.PartnerFactory(project=project, institution=institution)
@@ -176,9 +176,9 @@ def world(project, officer, other_officer, manager, admin_user):
         indicator=factories.IndicatorFactory(objective=objective),
         users={
             "visitor": None,
-            "officer": officer,
-            "outsider": other_officer,
-            "stranger": factories.UserFactory(),
+            "team_member": team_member,
+            "outsider": outsider,
+            "no_team": no_team,
             "manager": manager,
             "admin": admin_user,
         },
@@ -252,10 +252,10 @@ def test_each_persona_gets_the_answer_the_table_gives(route, method, world):
 
 
 def test_refused_posts_change_nothing(world):
-    """An outsider's and a stranger's POSTs to the staff forms save and delete nothing."""
+    """POSTs to the staff forms by a visitor, an outsider or someone on no team save nothing."""
     activity, story = world.activity, world.story
     counts = (Activity.objects.count(), NewsItem.objects.count(), IndicatorValue.objects.count())
-    for persona in ("visitor", "outsider", "stranger"):
+    for persona in ("visitor", "outsider", "no_team"):
         client = client_for(world.users[persona])
         client.post(reverse("activities:update", args=[activity.pk]), {"title": "Hijacked"})
         client.post(reverse("activities:delete", args=[activity.pk]))
@@ -283,7 +283,7 @@ def test_refused_posts_change_nothing(world):
     assert story.title != "Hijacked"
 
 
-def test_an_officer_may_log_activities_only_for_projects_on_their_team(world):
+def test_a_team_member_may_log_activities_only_for_projects_on_their_team(world):
     """Without ?project= the form opens for anyone on a team; the project list is theirs only."""
     outsider = client_for(world.users["outsider"])
     page = outsider.get(reverse("activities:create"))
@@ -296,9 +296,9 @@ def test_an_officer_may_log_activities_only_for_projects_on_their_team(world):
     assert response.status_code == 200
     assert "project" in response.context["form"].errors
     assert not Activity.objects.filter(title="Planted").exists()
-    stranger = client_for(world.users["stranger"])
-    assert stranger.get(reverse("activities:create")).status_code == 403
-    assert stranger.get(reverse("news:create")).status_code == 403
+    no_team = client_for(world.users["no_team"])
+    assert no_team.get(reverse("activities:create")).status_code == 403
+    assert no_team.get(reverse("news:create")).status_code == 403
 
 
 # Drafts: a 404 to anyone who may not read them (not a 403, which would confirm they exist).
@@ -307,9 +307,9 @@ def test_an_officer_may_log_activities_only_for_projects_on_their_team(world):
 @pytest.fixture
 def drafts(world):
     draft = factories.ProjectFactory(title="Secret draft project", is_published=False)
-    draft_officer = factories.MembershipFactory(project=draft).user
+    draft_team_member = factories.MembershipFactory(project=draft).user
     return {
-        "draft_officer": draft_officer,
+        "draft_team_member": draft_team_member,
         "urls": [
             reverse("projects:detail", args=[draft.slug]),
             reverse("projects:iati", args=[draft.slug]),
@@ -329,16 +329,16 @@ def drafts(world):
     }
 
 
-@pytest.mark.parametrize("persona", ["visitor", "officer", "outsider", "stranger"])
+@pytest.mark.parametrize("persona", ["visitor", "team_member", "outsider", "no_team"])
 def test_draft_project_pages_are_not_found_by_anyone_off_its_team(world, drafts, persona):
     client = client_for(world.users[persona])
     for url in drafts["urls"]:
         assert client.get(url).status_code == 404, url
 
 
-@pytest.mark.parametrize("persona", ["draft_officer", "manager", "admin"])
+@pytest.mark.parametrize("persona", ["draft_team_member", "manager", "admin"])
 def test_draft_project_pages_open_for_its_team_and_managers(world, drafts, persona):
-    user = drafts["draft_officer"] if persona == "draft_officer" else world.users[persona]
+    user = drafts[persona] if persona == "draft_team_member" else world.users[persona]
     client = client_for(user)
     # The project feed is public by nature: published projects only, even for the team.
     for url in [u for u in drafts["urls"] if not u.endswith("/feed/")]:
@@ -350,8 +350,8 @@ def test_draft_project_pages_open_for_its_team_and_managers(world, drafts, perso
     [
         ("visitor", 404),
         ("outsider", 404),
-        ("stranger", 404),
-        ("officer", 200),
+        ("no_team", 404),
+        ("team_member", 200),
         ("manager", 200),
     ],
 )
@@ -398,7 +398,7 @@ def test_a_manager_cannot_delete_through_the_django_admin(world):
 
 
 def test_a_post_without_the_csrf_token_is_refused(world):
-    client = client_for(world.users["officer"], enforce_csrf_checks=True)
+    client = client_for(world.users["team_member"], enforce_csrf_checks=True)
     url = reverse("activities:update", args=[world.activity.pk])
     response = client.post(url, {"title": "Forged"})
     assert response.status_code == 403
@@ -409,7 +409,7 @@ def test_a_post_without_the_csrf_token_is_refused(world):
 
 
 def test_a_post_with_the_csrf_token_from_the_form_goes_through(world):
-    client = client_for(world.users["officer"], enforce_csrf_checks=True)
+    client = client_for(world.users["team_member"], enforce_csrf_checks=True)
     url = reverse("activities:delete", args=[world.activity.pk])
     page = client.get(url)
     token = page.context["csrf_token"]

@@ -37,15 +37,15 @@ def edit_data(activity, **overrides):
 
 
 @pytest.fixture
-def officer_client(client, officer):
-    client.force_login(officer)
+def team_member_client(client, team_member):
+    client.force_login(team_member)
     return client
 
 
 # Logging a new activity
 
 
-def test_officer_logs_an_activity_exactly_as_entered(officer_client, officer, project):
+def test_team_member_logs_an_activity_exactly_as_entered(team_member_client, team_member, project):
     objective = factories.ObjectiveFactory(project=project)
     institution = factories.InstitutionFactory()
     kosovo = factories.KosovoFactory()
@@ -56,7 +56,7 @@ def test_officer_logs_an_activity_exactly_as_entered(officer_client, officer, pr
         countries=[kosovo.pk],
     )
 
-    response = officer_client.post(reverse("activities:create"), data)
+    response = team_member_client.post(reverse("activities:create"), data)
 
     activity = Activity.objects.get()
     assert response.status_code == 302
@@ -87,38 +87,42 @@ def test_officer_logs_an_activity_exactly_as_entered(officer_client, officer, pr
     assert list(activity.objectives.all()) == [objective]
     assert list(activity.institutions.all()) == [institution]
     assert list(activity.countries.all()) == [kosovo]
-    assert (activity.created_by, activity.updated_by, activity.version) == (officer, officer, 1)
+    assert (activity.created_by, activity.updated_by, activity.version) == (
+        team_member,
+        team_member,
+        1,
+    )
     assert messages_of(response) == ["Activity “Training on CPT standards” logged."]
 
 
-def test_one_day_activity_may_leave_the_end_date_empty(officer_client, project):
+def test_one_day_activity_may_leave_the_end_date_empty(team_member_client, project):
     data = activity_data(project, end_date="")
 
-    officer_client.post(reverse("activities:create"), data)
+    team_member_client.post(reverse("activities:create"), data)
 
     activity = Activity.objects.get()
     assert activity.end_date == activity.start_date
 
 
 def test_save_and_add_another_returns_to_an_empty_form_for_the_same_project(
-    officer_client, project
+    team_member_client, project
 ):
     data = activity_data(project, save_add_another="Save and add another")
 
-    response = officer_client.post(reverse("activities:create"), data)
+    response = team_member_client.post(reverse("activities:create"), data)
 
     assert response.status_code == 302
     assert response["Location"] == f"/activities/new/?project={project.slug}"
     assert Activity.objects.count() == 1
-    follow = officer_client.get(response["Location"])
+    follow = team_member_client.get(response["Location"])
     assert f'<option value="{project.pk}" selected>' in follow.content.decode()
     assert 'name="title"' in follow.content.decode()
     assert 'value="Training on CPT standards"' not in follow.content.decode()
 
 
-def test_project_in_the_query_string_is_preselected(client, officer, project):
-    second = factories.MembershipFactory(user=officer, project__title="Second").project
-    client.force_login(officer)
+def test_project_in_the_query_string_is_preselected(client, team_member, project):
+    second = factories.MembershipFactory(user=team_member, project__title="Second").project
+    client.force_login(team_member)
 
     response = client.get(reverse("activities:create"), {"project": second.slug})
 
@@ -127,16 +131,16 @@ def test_project_in_the_query_string_is_preselected(client, officer, project):
     assert f'<option value="{project.pk}">' in html
 
 
-def test_unknown_project_in_the_query_string_is_not_found(officer_client):
-    response = officer_client.get(reverse("activities:create"), {"project": "no-such-project"})
+def test_unknown_project_in_the_query_string_is_not_found(team_member_client):
+    response = team_member_client.get(reverse("activities:create"), {"project": "no-such-project"})
 
     assert response.status_code == 404
 
 
-def test_failed_submit_keeps_everything_that_was_typed(officer_client, project):
+def test_failed_submit_keeps_everything_that_was_typed(team_member_client, project):
     data = activity_data(project, participants_total="5", title="Study visit to Dublin")
 
-    response = officer_client.post(reverse("activities:create"), data)
+    response = team_member_client.post(reverse("activities:create"), data)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -149,12 +153,12 @@ def test_failed_submit_keeps_everything_that_was_typed(officer_client, project):
 
 
 def test_dates_outside_the_project_period_are_saved_only_after_confirmation(
-    officer_client, project
+    team_member_client, project
 ):
     late = project.end_date + datetime.timedelta(days=20)
     data = activity_data(project, start_date=late.isoformat(), end_date="", status="planned")
 
-    first = officer_client.post(reverse("activities:create"), data)
+    first = team_member_client.post(reverse("activities:create"), data)
 
     html = first.content.decode()
     assert first.status_code == 200
@@ -163,7 +167,7 @@ def test_dates_outside_the_project_period_are_saved_only_after_confirmation(
     assert "Save anyway — dates are outside the project period" in html
     assert 'type="checkbox" name="confirm_outside_period"' in html
 
-    second = officer_client.post(
+    second = team_member_client.post(
         reverse("activities:create"), {**data, "confirm_outside_period": "on"}
     )
 
@@ -177,12 +181,12 @@ def test_user_without_a_team_may_not_log_activities(client):
     assert client.get(reverse("activities:create")).status_code == 403
 
 
-def test_officer_cannot_log_an_activity_for_another_project_by_posting_its_id(
-    officer_client,
+def test_team_member_cannot_log_an_activity_for_another_project_by_posting_its_id(
+    team_member_client,
 ):
     foreign = factories.ProjectFactory()
 
-    response = officer_client.post(reverse("activities:create"), activity_data(foreign))
+    response = team_member_client.post(reverse("activities:create"), activity_data(foreign))
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
@@ -192,11 +196,13 @@ def test_officer_cannot_log_an_activity_for_another_project_by_posting_its_id(
 # Editing
 
 
-def test_officer_edits_an_activity_and_the_version_goes_up(officer_client, officer, project):
+def test_team_member_edits_an_activity_and_the_version_goes_up(
+    team_member_client, team_member, project
+):
     author = factories.UserFactory()
     activity = factories.ActivityFactory(project=project, created_by=author)
 
-    response = officer_client.post(
+    response = team_member_client.post(
         reverse("activities:update", args=[activity.pk]),
         edit_data(activity, title="Renamed training", participants_total="40"),
     )
@@ -205,21 +211,23 @@ def test_officer_edits_an_activity_and_the_version_goes_up(officer_client, offic
     assert response.status_code == 302
     assert response["Location"] == activity.get_absolute_url()
     assert (activity.title, activity.participants_total) == ("Renamed training", 40)
-    assert (activity.version, activity.created_by, activity.updated_by) == (2, author, officer)
+    assert (activity.version, activity.created_by, activity.updated_by) == (2, author, team_member)
     assert messages_of(response) == ["Activity “Renamed training” saved."]
 
 
-def test_edit_form_shows_who_updated_the_record_last(officer_client, project):
+def test_edit_form_shows_who_updated_the_record_last(team_member_client, project):
     editor = factories.UserFactory(first_name="Ana", last_name="Petrović")
     activity = factories.ActivityFactory(project=project, updated_by=editor)
 
-    response = officer_client.get(reverse("activities:update", args=[activity.pk]))
+    response = team_member_client.get(reverse("activities:update", args=[activity.pk]))
 
     assert "Last updated by Ana Petrović on" in response.content.decode()
     assert 'name="version" value="1"' in response.content.decode()
 
 
-def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(client, officer, project):
+def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(
+    client, team_member, project
+):
     colleague = factories.MembershipFactory(
         project=project, user__first_name="Marko", user__last_name="Jovanović"
     ).user
@@ -227,7 +235,7 @@ def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(client, o
     url = reverse("activities:update", args=[activity.pk])
     theirs, mine = Client(), Client()
     theirs.force_login(colleague)
-    mine.force_login(officer)
+    mine.force_login(team_member)
     # Both open the form on version 1.
     assert 'name="version" value="1"' in theirs.get(url).content.decode()
     assert 'name="version" value="1"' in mine.get(url).content.decode()
@@ -254,63 +262,65 @@ def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(client, o
 
     activity.refresh_from_db()
     assert overwrite.status_code == 302
-    assert (activity.title, activity.version, activity.updated_by) == ("My title", 3, officer)
+    assert (activity.title, activity.version, activity.updated_by) == ("My title", 3, team_member)
 
 
-def test_saving_an_activity_deleted_meanwhile_finds_nothing_to_save(client, officer, project):
+def test_saving_an_activity_deleted_meanwhile_finds_nothing_to_save(client, team_member, project):
     colleague = factories.MembershipFactory(project=project, user__first_name="Marko").user
     activity = factories.ActivityFactory(project=project)
     url = reverse("activities:update", args=[activity.pk])
-    client.force_login(officer)
+    client.force_login(team_member)
     data = edit_data(activity, title="My title")
     other = Client()
     other.force_login(colleague)
     other.post(reverse("activities:delete", args=[activity.pk]))
 
-    # The officer's form was loaded before the deletion; its POST now finds nothing to edit.
+    # The team member's form was loaded before the deletion; its POST now finds nothing to edit.
     response = client.post(url, data)
 
     assert response.status_code == 404
 
 
-def test_every_save_is_in_history_with_the_user_who_made_it(officer_client, officer, project):
-    officer_client.post(reverse("activities:create"), activity_data(project, title="First"))
+def test_every_save_is_in_history_with_the_user_who_made_it(
+    team_member_client, team_member, project
+):
+    team_member_client.post(reverse("activities:create"), activity_data(project, title="First"))
     activity = Activity.objects.get()
-    officer_client.post(
+    team_member_client.post(
         reverse("activities:update", args=[activity.pk]), edit_data(activity, title="Second")
     )
 
     records = list(activity.history.order_by("history_date"))
 
     assert [(r.history_type, r.title, r.history_user) for r in records] == [
-        ("+", "First", officer),
-        ("~", "Second", officer),
+        ("+", "First", team_member),
+        ("~", "Second", team_member),
     ]
 
 
-def test_history_page_shows_who_changed_what(officer_client, officer, project):
-    officer.first_name, officer.last_name = "Alice", "Martin"
-    officer.save()
-    officer_client.post(reverse("activities:create"), activity_data(project, title="First"))
+def test_history_page_shows_who_changed_what(team_member_client, team_member, project):
+    team_member.first_name, team_member.last_name = "Vesna", "Martin"
+    team_member.save()
+    team_member_client.post(reverse("activities:create"), activity_data(project, title="First"))
     activity = Activity.objects.get()
-    officer_client.post(
+    team_member_client.post(
         reverse("activities:update", args=[activity.pk]),
         edit_data(activity, title="Second", status="cancelled"),
     )
 
-    response = officer_client.get(reverse("activities:history", args=[activity.pk]))
+    response = team_member_client.get(reverse("activities:history", args=[activity.pk]))
 
     html = response.content.decode().split("record-history")[1]
     assert response.status_code == 200
-    assert html.count("by Alice Martin") == 2
+    assert html.count("by Vesna Martin") == 2
     assert "Created" in html and "Changed" in html
     assert "<td>First</td>" in html and "<td>Second</td>" in html
     assert "<td>Held</td>" in html and "<td>Cancelled</td>" in html
 
 
-def test_officer_of_another_project_cannot_read_the_history(client, other_officer, project):
+def test_outsider_cannot_read_the_history(client, outsider, project):
     activity = factories.ActivityFactory(project=project)
-    client.force_login(other_officer)
+    client.force_login(outsider)
 
     assert client.get(reverse("activities:history", args=[activity.pk])).status_code == 403
 
@@ -327,19 +337,19 @@ def test_visitor_is_sent_to_sign_in_for_the_history(client, project):
 # Deleting
 
 
-def test_delete_asks_for_confirmation_and_deletes_only_on_post(officer_client, project):
+def test_delete_asks_for_confirmation_and_deletes_only_on_post(team_member_client, project):
     activity = factories.ActivityFactory(project=project, title="Mistake")
     story = factories.NewsItemFactory(project=project, activity=activity)
     url = reverse("activities:delete", args=[activity.pk])
 
-    confirm = officer_client.get(url)
+    confirm = team_member_client.get(url)
 
     assert confirm.status_code == 200
     assert "Delete “Mistake”?" in confirm.content.decode()
     assert "One news item links to it" in confirm.content.decode()
     assert Activity.objects.filter(pk=activity.pk).exists()
 
-    response = officer_client.post(url)
+    response = team_member_client.post(url)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("my-work")
@@ -349,20 +359,20 @@ def test_delete_asks_for_confirmation_and_deletes_only_on_post(officer_client, p
     assert messages_of(response) == ["Activity “Mistake” deleted."]
 
 
-def test_deletion_is_in_history_with_the_user(officer_client, officer, project):
+def test_deletion_is_in_history_with_the_user(team_member_client, team_member, project):
     activity = factories.ActivityFactory(project=project)
 
-    officer_client.post(reverse("activities:delete", args=[activity.pk]))
+    team_member_client.post(reverse("activities:delete", args=[activity.pk]))
 
     record = Activity.history.filter(id=activity.pk).latest("history_date")
-    assert (record.history_type, record.history_user) == ("-", officer)
+    assert (record.history_type, record.history_user) == ("-", team_member)
 
 
 # Who may do what
 
 
-ROLES = ["visitor", "officer", "other_officer", "manager", "admin_user"]
-ALLOWED = {"officer", "manager", "admin_user"}
+ROLES = ["visitor", "team_member", "outsider", "manager", "admin_user"]
+ALLOWED = {"team_member", "manager", "admin_user"}
 
 
 @pytest.fixture
@@ -433,17 +443,19 @@ def test_permission_matrix_for_deleting_an_activity(as_role, project, role, meth
 
 
 @pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_activity_of_a_draft_project_is_not_found_for_outsiders(client, other_officer, action):
+def test_outsider_does_not_find_the_staff_pages_of_a_draft_projects_activity(
+    client, outsider, action
+):
     activity = factories.ActivityFactory(project__is_published=False)
-    client.force_login(other_officer)
+    client.force_login(outsider)
 
     assert client.get(reverse(f"activities:{action}", args=[activity.pk])).status_code == 404
 
 
-def test_forms_refuse_a_post_without_csrf_token(officer, project):
+def test_forms_refuse_a_post_without_csrf_token(team_member, project):
     activity = factories.ActivityFactory(project=project, title="Before")
     client = Client(enforce_csrf_checks=True)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     created = client.post(reverse("activities:create"), activity_data(project))
     edited = client.post(
@@ -458,14 +470,14 @@ def test_forms_refuse_a_post_without_csrf_token(officer, project):
 
 
 def test_form_page_queries_do_not_grow_with_objectives_and_institutions(
-    officer_client, project, django_assert_max_num_queries
+    team_member_client, project, django_assert_max_num_queries
 ):
     def load(n):
         for _ in range(n):
             factories.ObjectiveFactory(project=project)
             factories.PartnerFactory(project=project, institution=factories.InstitutionFactory())
         with django_assert_max_num_queries(11):
-            response = officer_client.get(reverse("activities:create"))
+            response = team_member_client.get(reverse("activities:create"))
         assert response.content.decode().count('name="institutions"') >= n
 
     load(5)
@@ -500,22 +512,22 @@ def test_picking_a_project_lists_its_activities_for_a_story(client, manager, pro
     assert "Someone else's training" not in html
 
 
-def test_no_project_chosen_gives_the_empty_list_with_its_hint(officer_client):
-    html = officer_client.get(reverse("activities:choices"), {"project": ""}).content.decode()
+def test_no_project_chosen_gives_the_empty_list_with_its_hint(team_member_client):
+    html = team_member_client.get(reverse("activities:choices"), {"project": ""}).content.decode()
 
     assert "Choose the project first" in html
 
 
 @pytest.mark.parametrize(("value", "status"), [("abc", 400), ("9" * 30, 400), ("999999", 404)])
-def test_choices_for_a_bad_project_are_refused_clearly(officer_client, value, status):
-    response = officer_client.get(reverse("activities:choices"), {"project": value})
+def test_choices_for_a_bad_project_are_refused_clearly(team_member_client, value, status):
+    response = team_member_client.get(reverse("activities:choices"), {"project": value})
 
     assert response.status_code == status
 
 
-def test_an_officer_gets_no_choices_of_another_teams_project(client, other_officer, project):
+def test_an_outsider_gets_no_choices_of_another_teams_project(client, outsider, project):
     factories.ObjectiveFactory(project=project, title="Prison healthcare")
-    client.force_login(other_officer)
+    client.force_login(outsider)
 
     response = client.get(reverse("activities:choices"), {"project": project.pk})
 

@@ -37,16 +37,18 @@ def edit_data(item, **overrides):
 
 
 @pytest.fixture
-def officer_client(client, officer):
-    client.force_login(officer)
+def team_member_client(client, team_member):
+    client.force_login(team_member)
     return client
 
 
-def test_officer_writes_a_news_item_exactly_as_entered(officer_client, officer, project):
+def test_team_member_writes_a_news_item_exactly_as_entered(
+    team_member_client, team_member, project
+):
     activity = factories.ActivityFactory(project=project)
     data = news_data(project, activity=activity.pk, is_published="False")
 
-    response = officer_client.post(reverse("news:create"), data)
+    response = team_member_client.post(reverse("news:create"), data)
 
     item = NewsItem.objects.get()
     assert response.status_code == 302
@@ -62,20 +64,20 @@ def test_officer_writes_a_news_item_exactly_as_entered(officer_client, officer, 
     assert item.lead == "Twenty-five prison officers took part."
     assert item.body == "The training covered **use of force**."
     assert item.is_published is False
-    assert (item.author, item.updated_by, item.version) == (officer, officer, 1)
+    assert (item.author, item.updated_by, item.version) == (team_member, team_member, 1)
     assert messages_of(response) == ["News item “Prison staff trained on the CPT standards” saved."]
     record = item.history.get()
-    assert (record.history_type, record.history_user) == ("+", officer)
+    assert (record.history_type, record.history_user) == ("+", team_member)
 
 
-def test_preview_renders_the_markdown_body_without_saving(officer_client, project):
+def test_preview_renders_the_markdown_body_without_saving(team_member_client, project):
     data = news_data(
         project,
         body="A **bold** claim\n\n- first\n- second\n\n<script>alert(1)</script>",
         preview="Preview",
     )
 
-    response = officer_client.post(reverse("news:create"), data)
+    response = team_member_client.post(reverse("news:create"), data)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -88,20 +90,20 @@ def test_preview_renders_the_markdown_body_without_saving(officer_client, projec
     assert "A **bold** claim" in html
 
 
-def test_preview_of_an_incomplete_form_shows_the_body_and_the_errors(officer_client, project):
+def test_preview_of_an_incomplete_form_shows_the_body_and_the_errors(team_member_client, project):
     data = news_data(project, title="", body="*Draft* text", preview="Preview")
 
-    response = officer_client.post(reverse("news:create"), data)
+    response = team_member_client.post(reverse("news:create"), data)
 
     html = response.content.decode()
     assert "<em>Draft</em> text" in html
     assert "This field is required." in html
 
 
-def test_preview_while_editing_leaves_the_stored_item_alone(officer_client, project):
+def test_preview_while_editing_leaves_the_stored_item_alone(team_member_client, project):
     item = factories.NewsItemFactory(project=project, body="Old body")
 
-    response = officer_client.post(
+    response = team_member_client.post(
         reverse("news:update", args=[item.slug]),
         edit_data(item, body="New **body**", preview="Preview"),
     )
@@ -111,11 +113,13 @@ def test_preview_while_editing_leaves_the_stored_item_alone(officer_client, proj
     assert (item.body, item.version) == ("Old body", 1)
 
 
-def test_news_about_an_activity_of_another_project_is_refused(officer_client, officer, project):
-    second = factories.MembershipFactory(user=officer).project
+def test_news_about_an_activity_of_another_project_is_refused(
+    team_member_client, team_member, project
+):
+    second = factories.MembershipFactory(user=team_member).project
     elsewhere = factories.ActivityFactory(project=second)
 
-    response = officer_client.post(
+    response = team_member_client.post(
         reverse("news:create"), news_data(project, activity=elsewhere.pk)
     )
 
@@ -124,10 +128,10 @@ def test_news_about_an_activity_of_another_project_is_refused(officer_client, of
     assert not NewsItem.objects.exists()
 
 
-def test_writing_about_an_activity_preselects_it_and_its_project(officer_client, project):
+def test_writing_about_an_activity_preselects_it_and_its_project(team_member_client, project):
     activity = factories.ActivityFactory(project=project)
 
-    response = officer_client.get(reverse("news:create"), {"activity": activity.pk})
+    response = team_member_client.get(reverse("news:create"), {"activity": activity.pk})
 
     html = response.content.decode()
     assert f'<option value="{project.pk}" selected>' in html
@@ -135,15 +139,15 @@ def test_writing_about_an_activity_preselects_it_and_its_project(officer_client,
 
 
 @pytest.mark.parametrize("query", [{"activity": "abc"}, {"activity": "999999"}])
-def test_bad_activity_in_the_query_string_is_not_found(officer_client, query):
-    assert officer_client.get(reverse("news:create"), query).status_code == 404
+def test_bad_activity_in_the_query_string_is_not_found(team_member_client, query):
+    assert team_member_client.get(reverse("news:create"), query).status_code == 404
 
 
-def test_editing_keeps_the_address_and_records_the_editor(officer_client, officer, project):
+def test_editing_keeps_the_address_and_records_the_editor(team_member_client, team_member, project):
     author = factories.UserFactory()
     item = factories.NewsItemFactory(project=project, author=author, title="Old title")
 
-    response = officer_client.post(
+    response = team_member_client.post(
         reverse("news:update", args=[item.slug]),
         edit_data(item, title="New title", is_published="False"),
     )
@@ -152,12 +156,12 @@ def test_editing_keeps_the_address_and_records_the_editor(officer_client, office
     item.refresh_from_db()
     assert response.status_code == 302
     assert (item.title, item.slug, item.is_published) == ("New title", old_slug, False)
-    assert (item.author, item.updated_by, item.version) == (author, officer, 2)
-    assert item.history.latest("history_date").history_user == officer
+    assert (item.author, item.updated_by, item.version) == (author, team_member, 2)
+    assert item.history.latest("history_date").history_user == team_member
     assert messages_of(response) == ["News item “New title” saved."]
 
 
-def test_second_of_two_concurrent_news_edits_is_refused_and_keeps_its_input(officer, project):
+def test_second_of_two_concurrent_news_edits_is_refused_and_keeps_its_input(team_member, project):
     colleague = factories.MembershipFactory(
         project=project, user__first_name="Marko", user__last_name="Jovanović"
     ).user
@@ -165,7 +169,7 @@ def test_second_of_two_concurrent_news_edits_is_refused_and_keeps_its_input(offi
     url = reverse("news:update", args=[item.slug])
     theirs, mine = Client(), Client()
     theirs.force_login(colleague)
-    mine.force_login(officer)
+    mine.force_login(team_member)
     theirs.get(url)
     mine.get(url)
 
@@ -181,45 +185,47 @@ def test_second_of_two_concurrent_news_edits_is_refused_and_keeps_its_input(offi
     assert "My lead" in html and "My long body" in html
 
 
-def test_delete_asks_for_confirmation_and_deletes_only_on_post(officer_client, officer, project):
+def test_delete_asks_for_confirmation_and_deletes_only_on_post(
+    team_member_client, team_member, project
+):
     item = factories.NewsItemFactory(project=project, title="Wrong story")
     url = reverse("news:delete", args=[item.slug])
 
-    confirm = officer_client.get(url)
+    confirm = team_member_client.get(url)
 
     assert "Delete “Wrong story”?" in confirm.content.decode()
     assert NewsItem.objects.filter(pk=item.pk).exists()
 
-    response = officer_client.post(url)
+    response = team_member_client.post(url)
 
     assert response["Location"] == reverse("my-work")
     assert not NewsItem.objects.filter(pk=item.pk).exists()
     assert messages_of(response) == ["News item “Wrong story” deleted."]
     record = NewsItem.history.filter(id=item.pk).latest("history_date")
-    assert (record.history_type, record.history_user) == ("-", officer)
+    assert (record.history_type, record.history_user) == ("-", team_member)
 
 
-def test_history_page_lists_changes_with_the_editor(officer_client, officer, project):
-    officer.first_name, officer.last_name = "Alice", "Martin"
-    officer.save()
-    officer_client.post(reverse("news:create"), news_data(project, dateline="Tirana"))
+def test_history_page_lists_changes_with_the_editor(team_member_client, team_member, project):
+    team_member.first_name, team_member.last_name = "Vesna", "Martin"
+    team_member.save()
+    team_member_client.post(reverse("news:create"), news_data(project, dateline="Tirana"))
     item = NewsItem.objects.get()
-    officer_client.post(
+    team_member_client.post(
         reverse("news:update", args=[item.slug]), edit_data(item, dateline="Durrës")
     )
 
-    response = officer_client.get(reverse("news:history", args=[item.slug]))
+    response = team_member_client.get(reverse("news:history", args=[item.slug]))
 
     html = response.content.decode().split("record-history")[1]
-    assert html.count("by Alice Martin") == 2
+    assert html.count("by Vesna Martin") == 2
     assert "<td>Tirana</td>" in html and "<td>Durrës</td>" in html
 
 
 # Who may do what
 
 
-ROLES = ["visitor", "officer", "other_officer", "manager", "admin_user"]
-ALLOWED = {"officer", "manager", "admin_user"}
+ROLES = ["visitor", "team_member", "outsider", "manager", "admin_user"]
+ALLOWED = {"team_member", "manager", "admin_user"}
 
 
 @pytest.fixture
@@ -284,25 +290,25 @@ def test_permission_matrix_for_deleting_news(as_role, project, role, method):
 
 
 @pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_draft_story_of_another_team_is_not_found(client, other_officer, project, action):
+def test_outsider_does_not_find_the_staff_pages_of_a_draft_story(client, outsider, project, action):
     item = factories.NewsItemFactory(project=project, is_published=False)
-    client.force_login(other_officer)
+    client.force_login(outsider)
 
     assert client.get(reverse(f"news:{action}", args=[item.slug])).status_code == 404
 
 
 @pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_published_story_of_another_team_is_forbidden(client, other_officer, project, action):
+def test_published_story_of_another_team_is_forbidden(client, outsider, project, action):
     item = factories.NewsItemFactory(project=project)
-    client.force_login(other_officer)
+    client.force_login(outsider)
 
     assert client.get(reverse(f"news:{action}", args=[item.slug])).status_code == 403
 
 
-def test_news_forms_refuse_a_post_without_csrf_token(officer, project):
+def test_news_forms_refuse_a_post_without_csrf_token(team_member, project):
     item = factories.NewsItemFactory(project=project, title="Before")
     client = Client(enforce_csrf_checks=True)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     created = client.post(reverse("news:create"), news_data(project))
     edited = client.post(reverse("news:update", args=[item.slug]), edit_data(item, title="After"))

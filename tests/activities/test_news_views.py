@@ -67,10 +67,10 @@ def test_visitors_never_see_drafts_future_stories_or_stories_of_draft_projects(c
 
 
 @pytest.mark.django_db
-def test_team_officer_sees_own_drafts_in_the_list_but_not_other_teams(client, project, officer):
+def test_team_member_sees_own_drafts_in_the_list_but_not_other_teams(client, project, team_member):
     factories.NewsItemFactory(project=project, title="Our draft", is_published=False)
     factories.NewsItemFactory(title="Their draft", is_published=False)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     assert story_titles(client.get("/news/")) == ["Our draft"]
 
@@ -207,19 +207,19 @@ def test_markup_in_a_story_is_escaped_or_sanitised(client, project):
 
 
 @pytest.mark.django_db
-def test_draft_story_is_a_404_for_visitors_and_other_teams(client, project, other_officer):
+def test_draft_story_is_a_404_for_visitors_and_outsiders(client, project, outsider):
     draft = factories.NewsItemFactory(project=project, is_published=False)
 
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
 @pytest.mark.django_db
-def test_team_officer_and_manager_read_a_draft(client, project, officer, manager):
+def test_team_member_and_manager_read_a_draft(client, project, team_member, manager):
     draft = factories.NewsItemFactory(project=project, title="Work in progress", is_published=False)
 
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         doc = page(client.get(draft.get_absolute_url()))
         assert texts(doc, "//h1") == ["Work in progress"]
@@ -236,12 +236,12 @@ def staff_links(response, story):
 
 @pytest.mark.django_db
 def test_edit_links_show_only_to_the_team_and_managers(
-    client, project, officer, other_officer, manager, story
+    client, project, team_member, outsider, manager, story
 ):
     assert staff_links(client.get(story.get_absolute_url()), story) == set()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert staff_links(client.get(story.get_absolute_url()), story) == set()
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         assert staff_links(client.get(story.get_absolute_url()), story) == set(STAFF_LINK_NAMES)
 

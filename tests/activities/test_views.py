@@ -127,8 +127,8 @@ def test_visitors_see_the_published_story_of_an_activity_not_its_draft(client, d
 
 
 @pytest.mark.django_db
-def test_team_officer_also_sees_the_draft_story_marked_as_draft(client, officer, dubrava):
-    client.force_login(officer)
+def test_team_member_also_sees_the_draft_story_marked_as_draft(client, team_member, dubrava):
+    client.force_login(team_member)
     doc = page(client.get(dubrava.get_absolute_url()))
 
     assert sorted(texts(doc, "//article[contains(@class, 'news-card')]//h3")) == [
@@ -214,13 +214,11 @@ def test_markup_in_activity_text_is_escaped(client):
 
 
 @pytest.mark.django_db
-def test_activity_of_an_unpublished_project_is_a_404_for_visitors_and_outsiders(
-    client, other_officer
-):
+def test_activity_of_an_unpublished_project_is_a_404_for_visitors_and_outsiders(client, outsider):
     activity = factories.ActivityFactory(project=factories.ProjectFactory(is_published=False))
 
     assert client.get(activity.get_absolute_url()).status_code == 404
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert client.get(activity.get_absolute_url()).status_code == 404
 
 
@@ -248,19 +246,19 @@ def staff_links(response, activity):
 
 
 @pytest.mark.django_db
-def test_visitors_and_other_teams_see_no_edit_links(client, other_officer):
+def test_visitors_and_outsiders_see_no_edit_links(client, outsider):
     activity = factories.ActivityFactory()
 
     assert staff_links(client.get(activity.get_absolute_url()), activity) == set()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     response = client.get(activity.get_absolute_url())
     assert staff_links(response, activity) == set()
     assert "Last updated" not in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_team_officer_and_manager_see_edit_delete_history_and_last_update(
-    client, project, officer, manager
+def test_team_member_and_manager_see_edit_delete_history_and_last_update(
+    client, project, team_member, manager
 ):
     editor = factories.UserFactory(first_name="Ana", last_name="Petrović")
     activity = factories.ActivityFactory(project=project, updated_by=editor)
@@ -268,7 +266,7 @@ def test_team_officer_and_manager_see_edit_delete_history_and_last_update(
         updated_at=datetime.datetime(2024, 7, 4, 9, 30, tzinfo=datetime.UTC)
     )
 
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         response = client.get(activity.get_absolute_url())
         assert staff_links(response, activity) == set(STAFF_LINK_NAMES)
@@ -451,11 +449,11 @@ def test_activity_list_query_count_does_not_grow_with_rows(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("rows", [5, 50])
-def test_activity_list_query_count_for_an_officer_does_not_grow_with_rows(
-    client, project, officer, django_assert_max_num_queries, rows
+def test_activity_list_query_count_for_a_team_member_does_not_grow_with_rows(
+    client, project, team_member, django_assert_max_num_queries, rows
 ):
     fill(project, rows)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     with django_assert_max_num_queries(LIST_BUDGET + 4):
         response = client.get("/activities/")

@@ -31,8 +31,8 @@ MAIN_PAGES = {
     "search": (lambda s: "/search/?q=prison", None),
     "login": (lambda s: "/accounts/login/", None),
     "home-fr": (lambda s: "/fr/", None),
-    "activity-form": (lambda s: "/activities/new/", "officer"),
-    "my-work": (lambda s: "/my-work/", "officer"),
+    "activity-form": (lambda s: "/activities/new/", "team_member"),
+    "my-work": (lambda s: "/my-work/", "team_member"),
     "portfolio-dashboard": (lambda s: "/dashboard/", "manager"),
     "project-dashboard": (lambda s: f"{s.project.get_absolute_url()}dashboard/", "manager"),
 }

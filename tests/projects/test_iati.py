@@ -175,14 +175,14 @@ def test_visitor_cannot_find_a_draft_projects_iati_export(client, project):
     assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
 
 
-def test_other_officer_cannot_find_a_draft_projects_iati_export(client, other_officer, project):
+def test_outsider_cannot_find_a_draft_projects_iati_export(client, outsider, project):
     project.is_published = False
     project.save()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
 
 
-@pytest.mark.parametrize("persona", ["officer", "manager"])
+@pytest.mark.parametrize("persona", ["team_member", "manager"])
 def test_team_and_managers_get_a_draft_projects_iati_export(client, project, persona, request):
     project.is_published = False
     project.save()

@@ -267,7 +267,7 @@ def test_a_user_joins_a_project_team_once():
 
 @pytest.fixture
 def draft(db):
-    """An unpublished project with its own officer."""
+    """An unpublished project with its own team member."""
     return factories.ProjectFactory(is_published=False)
 
 
@@ -276,25 +276,25 @@ def test_visitor_reads_published_projects_only(project, draft):
     assert list(Project.objects.published()) == [project]
 
 
-def test_officer_reads_published_projects_and_their_own_drafts(project, draft, officer):
-    factories.MembershipFactory(project=draft, user=officer)
+def test_team_member_reads_published_projects_and_their_own_drafts(project, draft, team_member):
+    factories.MembershipFactory(project=draft, user=team_member)
 
-    assert set(Project.objects.for_user(officer)) == {project, draft}
+    assert set(Project.objects.for_user(team_member)) == {project, draft}
 
 
-def test_officer_of_another_project_does_not_read_a_draft(project, draft, other_officer):
-    assert project in Project.objects.for_user(other_officer)
-    assert draft not in Project.objects.for_user(other_officer)
+def test_outsider_does_not_read_a_draft(project, draft, outsider):
+    assert project in Project.objects.for_user(outsider)
+    assert draft not in Project.objects.for_user(outsider)
 
 
 def test_manager_reads_every_project(project, draft, manager):
     assert set(Project.objects.for_user(manager)) == {project, draft}
 
 
-def test_only_the_team_and_managers_may_edit_a_project(project, officer, other_officer, manager):
+def test_only_the_team_and_managers_may_edit_a_project(project, team_member, outsider, manager):
     assert list(Project.objects.editable_by(AnonymousUser())) == []
-    assert list(Project.objects.editable_by(officer)) == [project]
-    assert project not in Project.objects.editable_by(other_officer)
+    assert list(Project.objects.editable_by(team_member)) == [project]
+    assert project not in Project.objects.editable_by(outsider)
     assert project in Project.objects.editable_by(manager)
 
 

@@ -252,10 +252,10 @@ def test_project_page_links_its_feed_and_calendar(client, full_project):
     assert reverse("projects:calendar", args=[full_project.slug]) in page
 
 
-def test_draft_project_is_a_404_to_visitors_and_other_teams(client, other_officer):
+def test_draft_project_is_a_404_to_visitors_and_outsiders(client, outsider):
     draft = factories.ProjectFactory(is_published=False)
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
@@ -270,13 +270,13 @@ def test_draft_project_is_readable_by_its_team_and_managers(client, manager):
 
 
 def test_dashboard_link_shows_to_team_and_managers_only(
-    client, project, officer, manager, other_officer
+    client, project, team_member, manager, outsider
 ):
     dashboard = reverse("projects:dashboard", args=[project.slug])
     assert dashboard not in client.get(project.get_absolute_url()).content.decode()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert dashboard not in client.get(project.get_absolute_url()).content.decode()
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         assert dashboard in client.get(project.get_absolute_url()).content.decode()
 
