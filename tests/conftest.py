@@ -33,6 +33,13 @@ def team_member(project):
 
 
 @pytest.fixture
+def team_member_client(client, team_member):
+    """The test client, signed in as the team member."""
+    client.force_login(team_member)
+    return client
+
+
+@pytest.fixture
 def outsider(db):
     """An outsider: a project officer on another project's team, not on `project`'s."""
     return factories.MembershipFactory().user

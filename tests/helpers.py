@@ -1,8 +1,13 @@
-"""Assertions shared by the model tests."""
+"""Helpers shared by the tests: model assertions, signed-in clients, the staff forms' data."""
+
+import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
+from django.utils import timezone
 
 
 def errors_of(obj):
@@ -16,3 +21,89 @@ def assert_database_rejects(obj):
     """Saving without validation hits a database constraint."""
     with pytest.raises(IntegrityError), transaction.atomic():
         obj.save()
+
+
+def days(n):
+    """The date `n` days from today (before it when negative)."""
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def signed_in(user, **options):
+    """A test client signed in as `user` (a visitor's client for None)."""
+    client = Client(**options)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def messages_of(response):
+    """The texts of the messages the response's request left for the next page."""
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def activity_data(project, **overrides):
+    """A complete, valid activity submission for `project` (override any field; None drops it)."""
+    data = {
+        "project": project.pk,
+        "kind": "training",
+        "title": "Training on CPT standards",
+        "status": "held",
+        "start_date": days(-10).isoformat(),
+        "end_date": days(-9).isoformat(),
+        "format": "in_person",
+        "venue": "Judicial Academy",
+        "city": "Belgrade",
+        "description": "Two days on the CPT standards for prison staff.",
+        "participants_total": "25",
+        "participants_women": "15",
+        "participants_men": "10",
+        "facilitators": "Two Council of Europe experts",
+        "cost": "1200.50",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def activity_edit_data(activity, **overrides):
+    """What the edit form of `activity` posts back when nothing is changed but `overrides`."""
+    data = activity_data(
+        activity.project,
+        kind=activity.kind,
+        title=activity.title,
+        status=activity.status,
+        start_date=activity.start_date.isoformat(),
+        end_date=activity.end_date.isoformat(),
+        version=str(activity.version),
+    )
+    return {**data, **overrides}
+
+
+def news_data(project, **overrides):
+    """A complete, valid news item submission for `project` (override any field)."""
+    return {
+        "project": project.pk,
+        "activity": "",
+        "title": "Prison staff trained on the CPT standards",
+        "dateline": "Belgrade, Serbia",
+        "published_on": days(-1).isoformat(),
+        "lead": "Twenty-five prison officers took part.",
+        "body": "The training covered **use of force**.",
+        "is_published": "True",
+        **overrides,
+    }
+
+
+def news_edit_data(item, **overrides):
+    """What the edit form of the news item posts back when nothing is changed but `overrides`."""
+    data = news_data(
+        item.project,
+        activity=item.activity_id or "",
+        title=item.title,
+        dateline=item.dateline,
+        published_on=item.published_on.isoformat(),
+        lead=item.lead,
+        body=item.body,
+        is_published=str(item.is_published),
+        version=str(item.version),
+    )
+    return {**data, **overrides}

@@ -40,15 +40,6 @@ def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_a
             assert response.status_code == 200, url
 
 
-def test_admin_pages_need_staff(client, demo):
-    client.force_login(factories.UserFactory())
-
-    response = client.get(admin_url(Activity, "changelist"))
-
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:login"))
-
-
 def test_searching_activities_finds_them_by_place(admin_client, demo):
     response = admin_client.get(admin_url(Activity, "changelist"), {"q": "Vrdnik"})
 

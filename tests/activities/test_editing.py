@@ -1,10 +1,13 @@
-"""Logging, editing and deleting activities through the staff forms."""
+"""Logging, editing and deleting activities through the staff forms.
+
+Who gets which answer on each of these pages is tests/test_permissions.py's table; here, what the
+forms do for those allowed to use them.
+"""
 
 import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -12,34 +15,9 @@ from django.utils.timezone import localtime
 
 from activities.models import Activity
 from tests import factories
-from tests.activities.test_forms import activity_data
+from tests.helpers import activity_data, activity_edit_data, messages_of
 
 pytestmark = pytest.mark.django_db
-
-
-def messages_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def edit_data(activity, **overrides):
-    """What the edit form of `activity` posts back when nothing is changed but `overrides`."""
-    data = activity_data(
-        activity.project,
-        kind=activity.kind,
-        title=activity.title,
-        status=activity.status,
-        start_date=activity.start_date.isoformat(),
-        end_date=activity.end_date.isoformat(),
-        version=str(activity.version),
-    )
-    data.update(overrides)
-    return data
-
-
-@pytest.fixture
-def team_member_client(client, team_member):
-    client.force_login(team_member)
-    return client
 
 
 # Logging a new activity
@@ -175,12 +153,6 @@ def test_dates_outside_the_project_period_are_saved_only_after_confirmation(
     assert Activity.objects.get().start_date == late
 
 
-def test_user_without_a_team_may_not_log_activities(client):
-    client.force_login(factories.UserFactory())
-
-    assert client.get(reverse("activities:create")).status_code == 403
-
-
 def test_team_member_cannot_log_an_activity_for_another_project_by_posting_its_id(
     team_member_client,
 ):
@@ -204,7 +176,7 @@ def test_team_member_edits_an_activity_and_the_version_goes_up(
 
     response = team_member_client.post(
         reverse("activities:update", args=[activity.pk]),
-        edit_data(activity, title="Renamed training", participants_total="40"),
+        activity_edit_data(activity, title="Renamed training", participants_total="40"),
     )
 
     activity.refresh_from_db()
@@ -240,8 +212,8 @@ def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(
     assert 'name="version" value="1"' in theirs.get(url).content.decode()
     assert 'name="version" value="1"' in mine.get(url).content.decode()
 
-    saved = theirs.post(url, edit_data(activity, title="Their title", city="Novi Sad"))
-    refused = mine.post(url, edit_data(activity, title="My title", description="My notes"))
+    saved = theirs.post(url, activity_edit_data(activity, title="Their title", city="Novi Sad"))
+    refused = mine.post(url, activity_edit_data(activity, title="My title", description="My notes"))
 
     activity.refresh_from_db()
     assert saved.status_code == 302
@@ -258,7 +230,7 @@ def test_second_of_two_concurrent_edits_is_refused_and_keeps_its_input(
     # The re-displayed form now carries their version: saving again is a deliberate overwrite.
     assert 'name="version" value="2"' in html
 
-    overwrite = mine.post(url, edit_data(activity, title="My title", version="2"))
+    overwrite = mine.post(url, activity_edit_data(activity, title="My title", version="2"))
 
     activity.refresh_from_db()
     assert overwrite.status_code == 302
@@ -270,7 +242,7 @@ def test_saving_an_activity_deleted_meanwhile_finds_nothing_to_save(client, team
     activity = factories.ActivityFactory(project=project)
     url = reverse("activities:update", args=[activity.pk])
     client.force_login(team_member)
-    data = edit_data(activity, title="My title")
+    data = activity_edit_data(activity, title="My title")
     other = Client()
     other.force_login(colleague)
     other.post(reverse("activities:delete", args=[activity.pk]))
@@ -287,7 +259,8 @@ def test_every_save_is_in_history_with_the_user_who_made_it(
     team_member_client.post(reverse("activities:create"), activity_data(project, title="First"))
     activity = Activity.objects.get()
     team_member_client.post(
-        reverse("activities:update", args=[activity.pk]), edit_data(activity, title="Second")
+        reverse("activities:update", args=[activity.pk]),
+        activity_edit_data(activity, title="Second"),
     )
 
     records = list(activity.history.order_by("history_date"))
@@ -305,7 +278,7 @@ def test_history_page_shows_who_changed_what(team_member_client, team_member, pr
     activity = Activity.objects.get()
     team_member_client.post(
         reverse("activities:update", args=[activity.pk]),
-        edit_data(activity, title="Second", status="cancelled"),
+        activity_edit_data(activity, title="Second", status="cancelled"),
     )
 
     response = team_member_client.get(reverse("activities:history", args=[activity.pk]))
@@ -316,22 +289,6 @@ def test_history_page_shows_who_changed_what(team_member_client, team_member, pr
     assert "Created" in html and "Changed" in html
     assert "<td>First</td>" in html and "<td>Second</td>" in html
     assert "<td>Held</td>" in html and "<td>Cancelled</td>" in html
-
-
-def test_outsider_cannot_read_the_history(client, outsider, project):
-    activity = factories.ActivityFactory(project=project)
-    client.force_login(outsider)
-
-    assert client.get(reverse("activities:history", args=[activity.pk])).status_code == 403
-
-
-def test_visitor_is_sent_to_sign_in_for_the_history(client, project):
-    activity = factories.ActivityFactory(project=project)
-
-    response = client.get(reverse("activities:history", args=[activity.pk]))
-
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
 
 
 # Deleting
@@ -368,105 +325,7 @@ def test_deletion_is_in_history_with_the_user(team_member_client, team_member, p
     assert (record.history_type, record.history_user) == ("-", team_member)
 
 
-# Who may do what
-
-
-ROLES = ["visitor", "team_member", "outsider", "manager", "admin_user"]
-ALLOWED = {"team_member", "manager", "admin_user"}
-
-
-@pytest.fixture
-def as_role(request, client):
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
-def expected_status(role, method):
-    if role == "visitor":
-        return 302
-    if role in ALLOWED:
-        return 200 if method == "get" else 302
-    return 403
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_logging_an_activity(as_role, project, role, method):
-    client = as_role(role)
-    url = reverse("activities:create") + f"?project={project.slug}"
-
-    response = getattr(client, method)(url, activity_data(project) if method == "post" else {})
-
-    assert response.status_code == expected_status(role, method)
-    if role == "visitor":
-        assert response["Location"].startswith(reverse("login"))
-    created = Activity.objects.filter(project=project).exists()
-    assert created == (method == "post" and role in ALLOWED)
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_editing_an_activity(as_role, project, role, method):
-    activity = factories.ActivityFactory(project=project, title="Before")
-    client = as_role(role)
-    url = reverse("activities:update", args=[activity.pk])
-
-    response = getattr(client, method)(
-        url, edit_data(activity, title="After") if method == "post" else {}
-    )
-
-    assert response.status_code == expected_status(role, method)
-    if role == "visitor":
-        assert response["Location"].startswith(reverse("login"))
-    activity.refresh_from_db()
-    assert activity.title == ("After" if method == "post" and role in ALLOWED else "Before")
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_deleting_an_activity(as_role, project, role, method):
-    activity = factories.ActivityFactory(project=project)
-    client = as_role(role)
-    url = reverse("activities:delete", args=[activity.pk])
-
-    response = getattr(client, method)(url)
-
-    assert response.status_code == expected_status(role, method)
-    if role == "visitor":
-        assert response["Location"].startswith(reverse("login"))
-    deleted = not Activity.objects.filter(pk=activity.pk).exists()
-    assert deleted == (method == "post" and role in ALLOWED)
-
-
-@pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_outsider_does_not_find_the_staff_pages_of_a_draft_projects_activity(
-    client, outsider, action
-):
-    activity = factories.ActivityFactory(project__is_published=False)
-    client.force_login(outsider)
-
-    assert client.get(reverse(f"activities:{action}", args=[activity.pk])).status_code == 404
-
-
-def test_forms_refuse_a_post_without_csrf_token(team_member, project):
-    activity = factories.ActivityFactory(project=project, title="Before")
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(team_member)
-
-    created = client.post(reverse("activities:create"), activity_data(project))
-    edited = client.post(
-        reverse("activities:update", args=[activity.pk]), edit_data(activity, title="After")
-    )
-    deleted = client.post(reverse("activities:delete", args=[activity.pk]))
-
-    assert (created.status_code, edited.status_code, deleted.status_code) == (403, 403, 403)
-    activity.refresh_from_db()
-    assert activity.title == "Before"
-    assert Activity.objects.count() == 1
+# The form page
 
 
 def test_form_page_queries_do_not_grow_with_objectives_and_institutions(

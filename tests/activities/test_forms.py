@@ -5,54 +5,12 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from activities.forms import ActivityForm, NewsItemForm
 from tests import factories
+from tests.helpers import activity_data, days, news_data
 
 pytestmark = pytest.mark.django_db
-
-
-def days(n):
-    return timezone.localdate() + datetime.timedelta(days=n)
-
-
-def activity_data(project, **overrides):
-    """A complete, valid activity submission for `project` (override any field)."""
-    data = {
-        "project": project.pk,
-        "kind": "training",
-        "title": "Training on CPT standards",
-        "status": "held",
-        "start_date": days(-10).isoformat(),
-        "end_date": days(-9).isoformat(),
-        "format": "in_person",
-        "venue": "Judicial Academy",
-        "city": "Belgrade",
-        "description": "Two days on the CPT standards for prison staff.",
-        "participants_total": "25",
-        "participants_women": "15",
-        "participants_men": "10",
-        "facilitators": "Two Council of Europe experts",
-        "cost": "1200.50",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def news_data(project, **overrides):
-    data = {
-        "project": project.pk,
-        "activity": "",
-        "title": "Prison staff trained on the CPT standards",
-        "dateline": "Belgrade, Serbia",
-        "published_on": days(-1).isoformat(),
-        "lead": "Twenty-five prison officers took part.",
-        "body": "The training covered **use of force**.",
-        "is_published": "True",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_activity_form_offers_only_the_users_projects(project, team_member):

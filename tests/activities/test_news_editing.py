@@ -1,9 +1,12 @@
-"""Writing, editing and deleting news items through the staff forms."""
+"""Writing, editing and deleting news items through the staff forms.
+
+Who gets which answer on each of these pages is tests/test_permissions.py's table; here, what the
+forms do for those allowed to use them.
+"""
 
 import datetime
 
 import pytest
-from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -11,35 +14,9 @@ from django.utils.timezone import localtime
 
 from activities.models import NewsItem
 from tests import factories
-from tests.activities.test_forms import news_data
+from tests.helpers import messages_of, news_data, news_edit_data
 
 pytestmark = pytest.mark.django_db
-
-
-def messages_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def edit_data(item, **overrides):
-    data = news_data(
-        item.project,
-        activity=item.activity_id or "",
-        title=item.title,
-        dateline=item.dateline,
-        published_on=item.published_on.isoformat(),
-        lead=item.lead,
-        body=item.body,
-        is_published=str(item.is_published),
-        version=str(item.version),
-    )
-    data.update(overrides)
-    return data
-
-
-@pytest.fixture
-def team_member_client(client, team_member):
-    client.force_login(team_member)
-    return client
 
 
 def test_team_member_writes_a_news_item_exactly_as_entered(
@@ -105,7 +82,7 @@ def test_preview_while_editing_leaves_the_stored_item_alone(team_member_client, 
 
     response = team_member_client.post(
         reverse("news:update", args=[item.slug]),
-        edit_data(item, body="New **body**", preview="Preview"),
+        news_edit_data(item, body="New **body**", preview="Preview"),
     )
 
     item.refresh_from_db()
@@ -149,7 +126,7 @@ def test_editing_keeps_the_address_and_records_the_editor(team_member_client, te
 
     response = team_member_client.post(
         reverse("news:update", args=[item.slug]),
-        edit_data(item, title="New title", is_published="False"),
+        news_edit_data(item, title="New title", is_published="False"),
     )
 
     old_slug = item.slug
@@ -173,8 +150,8 @@ def test_second_of_two_concurrent_news_edits_is_refused_and_keeps_its_input(team
     theirs.get(url)
     mine.get(url)
 
-    theirs.post(url, edit_data(item, lead="Their lead"))
-    refused = mine.post(url, edit_data(item, lead="My lead", body="My long body"))
+    theirs.post(url, news_edit_data(item, lead="Their lead"))
+    refused = mine.post(url, news_edit_data(item, lead="My lead", body="My long body"))
 
     item.refresh_from_db()
     html = refused.content.decode()
@@ -211,7 +188,7 @@ def test_history_page_lists_changes_with_the_editor(team_member_client, team_mem
     team_member_client.post(reverse("news:create"), news_data(project, dateline="Tirana"))
     item = NewsItem.objects.get()
     team_member_client.post(
-        reverse("news:update", args=[item.slug]), edit_data(item, dateline="Durrës")
+        reverse("news:update", args=[item.slug]), news_edit_data(item, dateline="Durrës")
     )
 
     response = team_member_client.get(reverse("news:history", args=[item.slug]))
@@ -219,100 +196,3 @@ def test_history_page_lists_changes_with_the_editor(team_member_client, team_mem
     html = response.content.decode().split("record-history")[1]
     assert html.count("by Vesna Martin") == 2
     assert "<td>Tirana</td>" in html and "<td>Durrës</td>" in html
-
-
-# Who may do what
-
-
-ROLES = ["visitor", "team_member", "outsider", "manager", "admin_user"]
-ALLOWED = {"team_member", "manager", "admin_user"}
-
-
-@pytest.fixture
-def as_role(request, client):
-    def login(role):
-        if role != "visitor":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return login
-
-
-def expected_status(role, method):
-    if role == "visitor":
-        return 302
-    if role in ALLOWED:
-        return 200 if method == "get" else 302
-    return 403
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_writing_news(as_role, project, role, method):
-    client = as_role(role)
-    url = reverse("news:create") + f"?project={project.slug}"
-
-    response = getattr(client, method)(url, news_data(project) if method == "post" else {})
-
-    assert response.status_code == expected_status(role, method)
-    if role == "visitor":
-        assert response["Location"].startswith(reverse("login"))
-    assert NewsItem.objects.exists() == (method == "post" and role in ALLOWED)
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_editing_news(as_role, project, role, method):
-    item = factories.NewsItemFactory(project=project, title="Before")
-    client = as_role(role)
-    url = reverse("news:update", args=[item.slug])
-
-    response = getattr(client, method)(
-        url, edit_data(item, title="After") if method == "post" else {}
-    )
-
-    assert response.status_code == expected_status(role, method)
-    item.refresh_from_db()
-    assert item.title == ("After" if method == "post" and role in ALLOWED else "Before")
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_for_deleting_news(as_role, project, role, method):
-    item = factories.NewsItemFactory(project=project)
-    client = as_role(role)
-
-    response = getattr(client, method)(reverse("news:delete", args=[item.slug]))
-
-    assert response.status_code == expected_status(role, method)
-    deleted = not NewsItem.objects.filter(pk=item.pk).exists()
-    assert deleted == (method == "post" and role in ALLOWED)
-
-
-@pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_outsider_does_not_find_the_staff_pages_of_a_draft_story(client, outsider, project, action):
-    item = factories.NewsItemFactory(project=project, is_published=False)
-    client.force_login(outsider)
-
-    assert client.get(reverse(f"news:{action}", args=[item.slug])).status_code == 404
-
-
-@pytest.mark.parametrize("action", ["update", "delete", "history"])
-def test_published_story_of_another_team_is_forbidden(client, outsider, project, action):
-    item = factories.NewsItemFactory(project=project)
-    client.force_login(outsider)
-
-    assert client.get(reverse(f"news:{action}", args=[item.slug])).status_code == 403
-
-
-def test_news_forms_refuse_a_post_without_csrf_token(team_member, project):
-    item = factories.NewsItemFactory(project=project, title="Before")
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(team_member)
-
-    created = client.post(reverse("news:create"), news_data(project))
-    edited = client.post(reverse("news:update", args=[item.slug]), edit_data(item, title="After"))
-
-    assert (created.status_code, edited.status_code) == (403, 403)
-    item.refresh_from_db()
-    assert (item.title, NewsItem.objects.count()) == ("Before", 1)

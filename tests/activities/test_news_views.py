@@ -207,15 +207,6 @@ def test_markup_in_a_story_is_escaped_or_sanitised(client, project):
 
 
 @pytest.mark.django_db
-def test_draft_story_is_a_404_for_visitors_and_outsiders(client, project, outsider):
-    draft = factories.NewsItemFactory(project=project, is_published=False)
-
-    assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(outsider)
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.django_db
 def test_team_member_and_manager_read_a_draft(client, project, team_member, manager):
     draft = factories.NewsItemFactory(project=project, title="Work in progress", is_published=False)
 

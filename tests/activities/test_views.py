@@ -214,15 +214,6 @@ def test_markup_in_activity_text_is_escaped(client):
 
 
 @pytest.mark.django_db
-def test_activity_of_an_unpublished_project_is_a_404_for_visitors_and_outsiders(client, outsider):
-    activity = factories.ActivityFactory(project=factories.ProjectFactory(is_published=False))
-
-    assert client.get(activity.get_absolute_url()).status_code == 404
-    client.force_login(outsider)
-    assert client.get(activity.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.django_db
 def test_team_and_managers_read_an_activity_of_an_unpublished_project(client, manager):
     membership = factories.MembershipFactory(project=factories.ProjectFactory(is_published=False))
     activity = factories.ActivityFactory(project=membership.project, title="Quiet preparation")

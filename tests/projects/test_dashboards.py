@@ -302,18 +302,6 @@ def test_project_dashboard_queries_do_not_grow_with_activities(
 # Access ------------------------------------------------------------------------------------
 
 
-def test_visitor_is_sent_to_the_login_page_from_the_project_dashboard(client, project):
-    response = client.get(reverse("projects:dashboard", args=[project.slug]))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
-def test_outsider_cannot_see_a_project_dashboard(client, outsider, project):
-    client.force_login(outsider)
-    response = client.get(reverse("projects:dashboard", args=[project.slug]))
-    assert response.status_code == 403
-
-
 def test_outsider_does_not_find_a_draft_projects_dashboard(client, outsider, project):
     project.is_published = False
     project.save()
@@ -516,17 +504,6 @@ def test_portfolio_queries_do_not_grow_with_activities(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("portfolio"))
     assert response.context["totals"]["activities"] == activities
-
-
-def test_visitor_is_sent_to_the_login_page_from_the_portfolio(client, db):
-    response = client.get(reverse("portfolio"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
-def test_team_member_cannot_see_the_portfolio(client, team_member):
-    client.force_login(team_member)
-    assert client.get(reverse("portfolio")).status_code == 403
 
 
 def test_dashboard_lists_an_objectives_ten_latest_activities_and_links_to_all(

@@ -169,19 +169,6 @@ def test_country_percentages_always_sum_to_100():
     assert country_percentages([]) == []
 
 
-def test_visitor_cannot_find_a_draft_projects_iati_export(client, project):
-    project.is_published = False
-    project.save()
-    assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
-
-
-def test_outsider_cannot_find_a_draft_projects_iati_export(client, outsider, project):
-    project.is_published = False
-    project.save()
-    client.force_login(outsider)
-    assert client.get(reverse("projects:iati", args=[project.slug])).status_code == 404
-
-
 @pytest.mark.parametrize("persona", ["team_member", "manager"])
 def test_team_and_managers_get_a_draft_projects_iati_export(client, project, persona, request):
     project.is_published = False

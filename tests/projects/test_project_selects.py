@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 
 from activities import choices
 from tests import factories
-from tests.activities.test_news_editing import edit_data
+from tests.helpers import news_edit_data
 
 LOOKUP = "/projects/lookup.json"
 
@@ -206,7 +206,7 @@ def test_story_moved_to_a_project_beyond_the_list_keeps_it_chosen_on_preview(cli
 
     response = client.post(
         f"/news/{story.slug}/edit/",
-        edit_data(story, project=oldest.pk, activity="", preview="Preview"),
+        news_edit_data(story, project=oldest.pk, activity="", preview="Preview"),
     )
 
     select, titles = select_options(response.content, "project")

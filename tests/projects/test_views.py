@@ -252,13 +252,6 @@ def test_project_page_links_its_feed_and_calendar(client, full_project):
     assert reverse("projects:calendar", args=[full_project.slug]) in page
 
 
-def test_draft_project_is_a_404_to_visitors_and_outsiders(client, outsider):
-    draft = factories.ProjectFactory(is_published=False)
-    assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(outsider)
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
 def test_draft_project_is_readable_by_its_team_and_managers(client, manager):
     draft = factories.ProjectFactory(title="Draft in progress", is_published=False)
     member = factories.MembershipFactory(project=draft).user
