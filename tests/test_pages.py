@@ -1,4 +1,4 @@
-"""Home, search, the base layout, and hostile query strings against every list page I own."""
+"""Home, search and the base layout (hostile query strings: tests/test_hostile_input.py)."""
 
 import datetime
 import re
@@ -264,54 +264,6 @@ def test_search_queries_do_not_grow_with_rows(client, db, rows, django_assert_ma
     with django_assert_max_num_queries(8):
         response = client.get("/search/?q=prison")
     assert "Prison project 0" in response.content.decode()
-
-
-# Hostile query strings: a normal page with an error, or a 400/404 — never a 500.
-
-HOSTILE = [
-    "status=exploded",
-    "country=ZZ",
-    "country=%27%3B%20DROP%20TABLE%20projects_project%3B--",
-    "programme=nope",
-    "funder=nope",
-    "year=abc",
-    "year=99999999999999999999999999",
-    "year=1e400",
-    "year=NaN",
-    "year=-Infinity",
-    "kind=spaceship",
-    "letter=%C3%A9",
-    "letter=AB",
-    "ordering=password",
-    "ordering=-__class__",
-    "page=0",
-    "page=-1",
-    "page=abc",
-    "page=99999999999999999999999999999",
-    "page=1e3",
-    "q=%00",
-    "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "q=" + "a" * 5000,
-    "q=%27%22%5C%25_%2A",
-    "q=%F0%9F%98%80%20%E2%80%AE",
-    "q=!%26%7C():*",
-    "q=a&q=b&q=c",
-    "status[]=ongoing",
-    "%00=%00",
-]
-
-
-@pytest.mark.parametrize("url", ["/projects/", "/stakeholders/", "/search/", "/fr/projects/"])
-@pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_query_strings_never_cause_a_server_error(client, db, url, query):
-    factories.ProjectFactory(title="Prisons project")
-    factories.InstitutionFactory(name="Ministry")
-    response = client.get(f"{url}?{query}")
-    assert response.status_code in (200, 400, 404)
-    if response.status_code == 200:
-        page = response.content.decode()
-        assert "<script>alert(1)</script>" not in page
-        assert "\x00" not in page
 
 
 def test_breadcrumb_trail_can_be_built_in_a_template(rf):
