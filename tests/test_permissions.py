@@ -1,8 +1,9 @@
 """Who may do what, proven for every URL of the portal (issue 8, item 3).
 
-The table below has one row per named route: the answer each persona gets to a GET and to a POST.
-The first test walks the URL configuration and fails on any route without a row (and on any row
-without a route), so a new URL cannot ship without saying who may use it.
+The table below gives every named route the answer each persona gets to a GET and to a POST (the
+routes grouped by those answers). The first test walks the URL configuration and fails on any
+route without a row (and on any row without a route), so a new URL cannot ship without saying who
+may use it.
 
 Personas, in table order:
     visitor      not signed in
@@ -37,6 +38,7 @@ ALL_302 = (302,) * 6
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 TEAM = (LOGIN, 200, 403, 403, 200, 200)
 MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
+NO_POST = (LOGIN, 405, 405, 405, 405, 405)
 # Read-only parts of the forms: refused to those on no team before the method is looked at.
 CHOICES_POST = (LOGIN, 405, 405, 403, 405, 405)
 
@@ -48,56 +50,45 @@ class Row:
     query: str = ""
 
 
-# Route name -> expected answers. Every route of config/urls.py (outside the Django admin, which
-# tests/test_permissions.py covers as one group below) must be here.
+def rows(get, post, routes, query=""):
+    """The same answers for each of `routes` (names separated by spaces)."""
+    return {route: Row(get, post, query) for route in routes.split()}
+
+
+# Route name -> expected answers, grouped by answer. Every route of config/urls.py (outside the
+# Django admin, which is covered as one group below) must be here.
 TABLE = {
-    "healthz": Row(ALL_200, ALL_405),
-    # Django's language switch: answers with a redirect back, whoever asks.
-    "set_language": Row(ALL_302, ALL_302),
-    "home": Row(ALL_200, ALL_405),
-    "search": Row(ALL_200, ALL_405, query="?q=project"),
-    "portfolio": Row(MANAGERS, (LOGIN, 403, 403, 403, 405, 405)),
-    "my-work": Row(SIGNED_IN, ALL_405),
-    # An empty POST is a form with errors, for anyone.
-    "login": Row(ALL_200, ALL_200),
-    # Django 5: GET never signs out; POST does and redirects.
-    "logout": Row(ALL_405, ALL_302),
-    "password_change": Row(SIGNED_IN, SIGNED_IN),
-    "password_change_done": Row(SIGNED_IN, (LOGIN, 405, 405, 405, 405, 405)),
-    "projects:list": Row(ALL_200, ALL_405),
-    "projects:detail": Row(ALL_200, ALL_405),
-    # The project selects' search box; it finds what the list pages show each persona.
-    "projects:lookup": Row(ALL_200, ALL_405, query="?q=project"),
-    "projects:dashboard": Row(TEAM, (LOGIN, 405, 403, 403, 405, 405)),
-    "projects:indicator-record": Row(TEAM, TEAM),
+    # Public pages: everyone reads them; there is nothing to post.
+    **rows(ALL_200, ALL_405, "healthz home projects:list projects:detail activities:list"),
+    **rows(ALL_200, ALL_405, "activities:detail news:list news:detail"),
+    **rows(ALL_200, ALL_405, "stakeholders:list stakeholders:detail"),
+    # The site search, and the project selects' search box (it finds what the lists show).
+    **rows(ALL_200, ALL_405, "search projects:lookup", query="?q=project"),
     # Public documents of a published project; they ignore the method (nothing is changed).
-    "projects:iati": Row(ALL_200, ALL_200),
-    "projects:feed": Row(ALL_200, ALL_200),
-    "projects:calendar": Row(ALL_200, ALL_200),
-    "activities:list": Row(ALL_200, ALL_405),
-    "activities:create": Row(TEAM, TEAM, query="?project={project}"),
-    # A new record's choices for another project (static/js/forms.js); read-only.
-    "activities:choices": Row(TEAM, CHOICES_POST, query="?project={project_id}"),
-    # Spreadsheets need an account; they hold what the list shows that user.
-    "activities:export-csv": Row(SIGNED_IN, SIGNED_IN),
-    "activities:export-xlsx": Row(SIGNED_IN, SIGNED_IN),
-    "activities:calendar": Row(ALL_200, ALL_200),
-    "activities:detail": Row(ALL_200, ALL_405),
-    "activities:update": Row(TEAM, TEAM),
-    "activities:delete": Row(TEAM, (LOGIN, 302, 403, 403, 302, 302)),
-    "activities:history": Row(TEAM, (LOGIN, 405, 405, 405, 405, 405)),
-    "news:list": Row(ALL_200, ALL_405),
-    "news:feed": Row(ALL_200, ALL_200),
-    "news:create": Row(TEAM, TEAM, query="?project={project}"),
-    "news:choices": Row(TEAM, CHOICES_POST, query="?project={project_id}"),
-    "news:detail": Row(ALL_200, ALL_405),
-    "news:update": Row(TEAM, TEAM),
-    "news:delete": Row(TEAM, (LOGIN, 302, 403, 403, 302, 302)),
-    "news:history": Row(TEAM, (LOGIN, 405, 405, 405, 405, 405)),
-    "stakeholders:list": Row(ALL_200, ALL_405),
-    "stakeholders:detail": Row(ALL_200, ALL_405),
+    **rows(ALL_200, ALL_200, "projects:iati projects:feed projects:calendar"),
+    **rows(ALL_200, ALL_200, "activities:calendar news:feed"),
+    # Django's language switch: answers with a redirect back, whoever asks.
+    **rows(ALL_302, ALL_302, "set_language"),
+    # An empty POST is a form with errors, for anyone.
+    **rows(ALL_200, ALL_200, "login"),
+    # Django 5: GET never signs out; POST does and redirects.
+    **rows(ALL_405, ALL_302, "logout"),
+    # Anyone signed in: their own work, password and spreadsheets (what the list shows them).
+    **rows(SIGNED_IN, ALL_405, "my-work"),
+    **rows(SIGNED_IN, SIGNED_IN, "password_change activities:export-csv activities:export-xlsx"),
+    **rows(SIGNED_IN, NO_POST, "password_change_done"),
     # The activity form's institution picker searches through it.
-    "stakeholders:lookup": Row(SIGNED_IN, (LOGIN, 405, 405, 405, 405, 405), query="?q=justice"),
+    **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
+    # Managers only.
+    **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio"),
+    # The team (and managers): the staff forms, the dashboard, the records' history.
+    **rows(TEAM, TEAM, "projects:indicator-record activities:update news:update"),
+    **rows(TEAM, TEAM, "activities:create news:create", query="?project={project}"),
+    **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
+    **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
+    **rows(TEAM, NO_POST, "activities:history news:history"),
+    # A new record's choices for another project (static/js/forms.js); read-only.
+    **rows(TEAM, CHOICES_POST, "activities:choices news:choices", query="?project={project_id}"),
 }
 
 
@@ -186,27 +177,20 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
     )
 
 
+RECORD_PAGES = ("detail", "update", "delete", "history")
+
+
 def url_for(route, world):
     """The route's address, its arguments taken from the world's records."""
-    namespace = route.split(":")[0] if ":" in route else ""
+    namespace, _, name = route.rpartition(":")
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
-    elif namespace == "projects" and route not in {"projects:list", "projects:lookup"}:
+    elif namespace == "projects" and name not in ("list", "lookup"):
         kwargs = {"slug": world.project.slug}
-    elif namespace == "activities" and route in {
-        "activities:detail",
-        "activities:update",
-        "activities:delete",
-        "activities:history",
-    }:
+    elif namespace == "activities" and name in RECORD_PAGES:
         kwargs = {"pk": world.activity.pk}
-    elif namespace == "news" and route in {
-        "news:detail",
-        "news:update",
-        "news:delete",
-        "news:history",
-    }:
+    elif namespace == "news" and name in RECORD_PAGES:
         kwargs = {"slug": world.story.slug}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
