@@ -40,6 +40,14 @@ def team_member_client(client, team_member):
 
 
 @pytest.fixture
+def vesna_martin(team_member):
+    """The team member, named: pages that say who did what show "Vesna Martin"."""
+    team_member.first_name, team_member.last_name = "Vesna", "Martin"
+    team_member.save()
+    return team_member
+
+
+@pytest.fixture
 def outsider(db):
     """An outsider: a project officer on another project's team, not on `project`'s."""
     return factories.MembershipFactory().user

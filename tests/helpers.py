@@ -41,6 +41,33 @@ def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
+def kept_form(client, url, data, model):
+    """POST `data` to a form that must come back (200) unsaved; the page shown, as text."""
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not model.objects.exists()
+    return response.content.decode()
+
+
+def saved_form(client, url, data, model):
+    """POST `data` to a form that must save the one `model` row and go to its page.
+
+    Returns the row and the response.
+    """
+    response = client.post(url, data)
+    record = model.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == record.get_absolute_url()
+    return record, response
+
+
+def history_table(client, url):
+    """The record-history part of the history page at `url` (which must open)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode().split("record-history")[1]
+
+
 def activity_data(project, **overrides):
     """A complete, valid activity submission for `project` (override any field; None drops it)."""
     data = {

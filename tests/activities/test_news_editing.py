@@ -1,7 +1,6 @@
-"""Writing, editing and deleting news items through the staff forms.
+"""Writing, editing and deleting news items through the staff forms, by those who may use them.
 
-Who gets which answer on each of these pages is tests/test_permissions.py's table; here, what the
-forms do for those allowed to use them.
+(Who may: the permission table in tests/test_permissions.py.)
 """
 
 import datetime
@@ -14,7 +13,14 @@ from django.utils.timezone import localtime
 
 from activities.models import NewsItem
 from tests import factories
-from tests.helpers import messages_of, news_data, news_edit_data
+from tests.helpers import (
+    history_table,
+    kept_form,
+    messages_of,
+    news_data,
+    news_edit_data,
+    saved_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +31,8 @@ def test_team_member_writes_a_news_item_exactly_as_entered(
     activity = factories.ActivityFactory(project=project)
     data = news_data(project, activity=activity.pk, is_published="False")
 
-    response = team_member_client.post(reverse("news:create"), data)
+    item, response = saved_form(team_member_client, reverse("news:create"), data, NewsItem)
 
-    item = NewsItem.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == item.get_absolute_url()
     assert (item.project, item.activity, item.title, item.slug) == (
         project,
         activity,
@@ -54,11 +57,8 @@ def test_preview_renders_the_markdown_body_without_saving(team_member_client, pr
         preview="Preview",
     )
 
-    response = team_member_client.post(reverse("news:create"), data)
+    html = kept_form(team_member_client, reverse("news:create"), data, NewsItem)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert not NewsItem.objects.exists()
     assert "Preview — not saved yet" in html
     assert "<strong>bold</strong>" in html
     assert "<li>first</li>" in html
@@ -96,13 +96,11 @@ def test_news_about_an_activity_of_another_project_is_refused(
     second = factories.MembershipFactory(user=team_member).project
     elsewhere = factories.ActivityFactory(project=second)
 
-    response = team_member_client.post(
-        reverse("news:create"), news_data(project, activity=elsewhere.pk)
-    )
+    data = news_data(project, activity=elsewhere.pk)
 
-    assert response.status_code == 200
-    assert "Choose an activity of the same project." in response.content.decode()
-    assert not NewsItem.objects.exists()
+    html = kept_form(team_member_client, reverse("news:create"), data, NewsItem)
+
+    assert "Choose an activity of the same project." in html
 
 
 def test_writing_about_an_activity_preselects_it_and_its_project(team_member_client, project):
@@ -182,17 +180,14 @@ def test_delete_asks_for_confirmation_and_deletes_only_on_post(
     assert (record.history_type, record.history_user) == ("-", team_member)
 
 
-def test_history_page_lists_changes_with_the_editor(team_member_client, team_member, project):
-    team_member.first_name, team_member.last_name = "Vesna", "Martin"
-    team_member.save()
+def test_history_page_lists_changes_with_the_editor(team_member_client, vesna_martin, project):
     team_member_client.post(reverse("news:create"), news_data(project, dateline="Tirana"))
     item = NewsItem.objects.get()
     team_member_client.post(
         reverse("news:update", args=[item.slug]), news_edit_data(item, dateline="Durrës")
     )
 
-    response = team_member_client.get(reverse("news:history", args=[item.slug]))
+    html = history_table(team_member_client, reverse("news:history", args=[item.slug]))
 
-    html = response.content.decode().split("record-history")[1]
     assert html.count("by Vesna Martin") == 2
     assert "<td>Tirana</td>" in html and "<td>Durrës</td>" in html
