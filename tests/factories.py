@@ -142,6 +142,25 @@ class FundingFactory(ProjectRowFactory):
     kind = Funding.Kind.VOLUNTARY
 
 
+def eu_and_coe_funding(project, eu, coe):
+    """The usual pair: an EU contribution and the Council of Europe's own budget."""
+    return [
+        FundingFactory(
+            project=project,
+            funder__name="European Union",
+            kind=Funding.Kind.EU_CONTRIBUTION,
+            amount=eu,
+        ),
+        FundingFactory(
+            project=project,
+            funder__name="Council of Europe",
+            funder__kind=Institution.Kind.INTERNATIONAL,
+            kind=Funding.Kind.COE_BUDGET,
+            amount=coe,
+        ),
+    ]
+
+
 class ObjectiveFactory(ProjectRowFactory):
     """A specific objective under its project's overall objective."""
 

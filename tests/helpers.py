@@ -2,6 +2,7 @@
 
 import datetime
 
+import lxml.html
 import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
@@ -21,6 +22,27 @@ def assert_database_rejects(obj):
     """Saving without validation hits a database constraint."""
     with pytest.raises(IntegrityError), transaction.atomic():
         obj.save()
+
+
+def page(response):
+    """The response's HTML, parsed (lxml)."""
+    return lxml.html.fromstring(response.content.decode())
+
+
+def texts(doc, xpath):
+    """The text of each element `xpath` finds, white space folded."""
+    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
+
+
+def links(doc, xpath):
+    """{link text: href} of the links `xpath` finds."""
+    return {" ".join(a.text_content().split()): a.get("href") for a in doc.xpath(xpath)}
+
+
+def facts(doc):
+    """{term: description} of the page's facts list (dl.facts)."""
+    terms = texts(doc, "//dl[@class='facts']/dt")
+    return dict(zip(terms, texts(doc, "//dl[@class='facts']/dd"), strict=True))
 
 
 def days(n):

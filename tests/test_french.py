@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import translation
 
 from activities.models import Activity
 from projects.models import Indicator
@@ -19,13 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale/fr/LC_MESSAGES/django.po"
 MO = ROOT / "locale/fr/LC_MESSAGES/django.mo"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w*\}")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english():
-    """A French request leaves French active in this thread; reverse() would then add /fr/."""
-    yield
-    translation.deactivate()
 
 
 # The catalogue

@@ -10,13 +10,6 @@ from django.utils import translation
 from tests import factories
 
 
-@pytest.fixture(autouse=True)
-def _back_to_english():
-    """A French request leaves French active in this thread; reverse() would then add /fr/."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def serbian_project(db):
     return factories.ProjectFactory(

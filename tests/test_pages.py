@@ -5,17 +5,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from config.views import RESULTS_PER_TYPE
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english():
-    """A French request leaves French active in this thread; reverse() would then add /fr/."""
-    yield
-    translation.deactivate()
 
 
 def days(n):

@@ -2,18 +2,10 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from activities.models import NewsItem
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 

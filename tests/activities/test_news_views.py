@@ -1,27 +1,12 @@
 import datetime
 
-import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from activities.models import NewsItem
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
-
-def page(response):
-    return lxml.html.fromstring(response.content.decode())
-
-
-def texts(doc, xpath):
-    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
+from tests.helpers import page, texts
 
 
 def story_titles(response):

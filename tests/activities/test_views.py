@@ -1,34 +1,13 @@
 import datetime
 
-import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from activities.models import Activity
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
+from tests.helpers import facts, links, page, texts
 
 JULY_1 = datetime.date(2024, 7, 1)
-
-
-def page(response):
-    return lxml.html.fromstring(response.content.decode())
-
-
-def texts(doc, xpath):
-    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
-
-
-def links(doc, xpath):
-    return {" ".join(a.text_content().split()): a.get("href") for a in doc.xpath(xpath)}
 
 
 def row_titles(response):
@@ -83,21 +62,15 @@ def dubrava(project):
 def test_activity_page_shows_dates_place_format_and_participants(client, dubrava):
     doc = page(client.get(dubrava.get_absolute_url()))
 
-    facts = dict(
-        zip(
-            texts(doc, "//dl[@class='facts']/dt"),
-            texts(doc, "//dl[@class='facts']/dd"),
-            strict=True,
-        )
-    )
-    assert facts["Dates"] == "1–3 July 2024"
-    assert facts["Place"] == "near Dubrava Prison, Istog"
-    assert facts["Format"] == "In person"
-    assert facts["Kind"] == "Training"
-    assert facts["Status"] == "Held"
-    assert facts["Participants"] == "30 (17 women, 13 men)"
-    assert facts["Facilitators"] == "Two Council of Europe subject matter experts"
-    assert facts["Countries and territories"] == "Kosovo*"
+    shown = facts(doc)
+    assert shown["Dates"] == "1–3 July 2024"
+    assert shown["Place"] == "near Dubrava Prison, Istog"
+    assert shown["Format"] == "In person"
+    assert shown["Kind"] == "Training"
+    assert shown["Status"] == "Held"
+    assert shown["Participants"] == "30 (17 women, 13 men)"
+    assert shown["Facilitators"] == "Two Council of Europe subject matter experts"
+    assert shown["Countries and territories"] == "Kosovo*"
     assert texts(doc, "//h1") == ["Training on psychosocial programmes and rehabilitation methods"]
 
 
@@ -490,17 +463,11 @@ def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives
     response = client.get(activity.get_absolute_url())
 
     doc = page(response)
-    facts = dict(
-        zip(
-            texts(doc, "//dl[@class='facts']/dt"),
-            texts(doc, "//dl[@class='facts']/dd"),
-            strict=True,
-        )
-    )
-    assert facts["Participants"] == "30"
-    assert facts["Dates"] == "1–3 July 2024"
-    assert facts["Place"] == "Near Dubrava Prison"
-    assert facts["Project"] == "Improvement of the treatment of persons deprived of their liberty"
+    shown = facts(doc)
+    assert shown["Participants"] == "30"
+    assert shown["Dates"] == "1–3 July 2024"
+    assert shown["Place"] == "Near Dubrava Prison"
+    assert shown["Project"] == "Improvement of the treatment of persons deprived of their liberty"
     institutions = links(doc, "//ul[@class='institutions']//a")
     assert {
         "Institute for Forensic Psychiatry of Kosovo (IFPK)",

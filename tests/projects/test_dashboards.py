@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
-from projects.models import Funding, Objective, ProjectPartner
+from projects.models import Objective, ProjectPartner
 from stakeholders.models import Institution
 from tests import factories
 
@@ -27,18 +27,7 @@ def busy_project(project, team_member):
     project.end_date = TODAY + datetime.timedelta(days=365)
     project.budget = Decimal("200000")
     project.save()
-    factories.FundingFactory(
-        project=project,
-        funder__name="European Union",
-        kind=Funding.Kind.EU_CONTRIBUTION,
-        amount=120_000,
-    )
-    factories.FundingFactory(
-        project=project,
-        funder__name="Council of Europe",
-        kind=Funding.Kind.COE_BUDGET,
-        amount=30_000,
-    )
+    factories.eu_and_coe_funding(project, eu=120_000, coe=30_000)
     ministry = factories.InstitutionFactory(kind=Institution.Kind.MINISTRY)
     cso = factories.InstitutionFactory(kind=Institution.Kind.CIVIL_SOCIETY)
     prison = factories.InstitutionFactory(kind=Institution.Kind.PRISON)

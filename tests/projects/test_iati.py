@@ -8,8 +8,7 @@ from lxml import etree
 
 from projects import iati
 from projects.iati import country_percentages
-from projects.models import Funding, Objective, ProjectPartner
-from stakeholders.models import Institution
+from projects.models import Objective, ProjectPartner
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,19 +31,7 @@ def full_project(project):
     project.budget = Decimal("900000")
     project.save()
     project.countries.set([factories.CountryFactory(code="RS"), factories.KosovoFactory()])
-    factories.FundingFactory(
-        project=project,
-        funder__name="European Union",
-        kind=Funding.Kind.EU_CONTRIBUTION,
-        amount=810_000,
-    )
-    factories.FundingFactory(
-        project=project,
-        funder__name="Council of Europe",
-        funder__kind=Institution.Kind.INTERNATIONAL,
-        kind=Funding.Kind.COE_BUDGET,
-        amount=90_000,
-    )
+    factories.eu_and_coe_funding(project, eu=810_000, coe=90_000)
     factories.PartnerFactory(
         project=project,
         institution__name="Ministry of Justice",
