@@ -24,6 +24,15 @@ def assert_database_rejects(obj):
         obj.save()
 
 
+def assert_refused(obj, field, messages=None):
+    """Validation reports `field` (exactly `messages`, when given), and the database refuses it."""
+    errors = errors_of(obj)
+    assert field in errors, errors
+    if messages is not None:
+        assert errors[field] == messages
+    assert_database_rejects(obj)
+
+
 def page(response):
     """The response's HTML, parsed (lxml)."""
     return lxml.html.fromstring(response.content.decode())
