@@ -73,6 +73,12 @@ def admin_user(db):
     return factories.UserFactory(is_staff=True, is_superuser=True)
 
 
+@pytest.fixture
+def test_urls(request, settings):
+    """The test module's own `urlpatterns` (test views before the portal's) as the URLconf."""
+    settings.ROOT_URLCONF = request.module.__name__
+
+
 @pytest.fixture(autouse=True)
 def _english_after_each_test():
     # A request to /fr/... leaves French active in this thread; reverse() would then give /fr/.

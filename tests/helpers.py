@@ -33,6 +33,11 @@ def assert_refused(obj, field, messages=None):
     assert_database_rejects(obj)
 
 
+def missing(page, *texts):
+    """Those of `texts` that `page` does not contain (none, when it shows them all)."""
+    return [text for text in texts if text not in page]
+
+
 def page(response):
     """The response's HTML, parsed (lxml)."""
     return lxml.html.fromstring(response.content.decode())

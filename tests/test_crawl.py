@@ -176,8 +176,7 @@ urlpatterns = [
 ]
 
 
-def test_the_crawler_reports_broken_links_crashes_and_missing_landmarks(db, settings):
-    settings.ROOT_URLCONF = __name__
+def test_the_crawler_reports_broken_links_crashes_and_missing_landmarks(db, test_urls):
     _fetched, seen, problems = crawl(Client(raise_request_exception=False), may_browse_admin=False)
     assert "https://elsewhere.example/" not in seen
     assert problems == [

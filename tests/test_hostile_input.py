@@ -104,6 +104,16 @@ def assert_answered(response, allowed=(200, 302, 400, 404)):
     assert response.status_code in allowed, response.status_code
 
 
+def assert_whole_or_nothing(response, model, before):
+    """A saved form adds one row and redirects; a refused one shows its errors and adds none."""
+    assert_answered(response, allowed=(200, 302))
+    if response.status_code == 302:
+        assert model.objects.count() == before + 1
+    else:
+        assert response.context["form"].errors
+        assert model.objects.count() == before
+
+
 @pytest.fixture
 def team(project, team_member):
     objective = factories.ObjectiveFactory(project=project)
@@ -178,15 +188,11 @@ def test_the_activity_form_saves_whole_activities_or_nothing(team):
     def post(data):
         before = Activity.objects.count()
         response = client.post(url, data)
-        assert_answered(response, allowed=(200, 302))
+        assert_whole_or_nothing(response, Activity, before)
         if response.status_code == 302:
-            assert Activity.objects.count() == before + 1
             saved = Activity.objects.latest("pk")
             assert saved.title == data["title"].strip()
             assert saved.end_date >= saved.start_date
-        else:
-            assert response.context["form"].errors
-            assert Activity.objects.count() == before
 
     post()
 
@@ -299,13 +305,7 @@ def test_the_indicator_value_form_records_whole_values_or_nothing(team):
     )
     def post(data):
         before = IndicatorValue.objects.count()
-        response = client.post(url, data)
-        assert_answered(response, allowed=(200, 302))
-        if response.status_code == 302:
-            assert IndicatorValue.objects.count() == before + 1
-        else:
-            assert response.context["form"].errors
-            assert IndicatorValue.objects.count() == before
+        assert_whole_or_nothing(client.post(url, data), IndicatorValue, before)
 
     post()
 

@@ -49,11 +49,6 @@ class BrokenSessionMiddleware:
 
 
 @pytest.fixture
-def test_urls(settings):
-    settings.ROOT_URLCONF = __name__
-
-
-@pytest.fixture
 def database_down():
     """Every query fails the way psycopg2 fails while PostgreSQL restarts."""
     error = OperationalError("terminating connection due to administrator command")

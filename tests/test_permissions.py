@@ -235,58 +235,49 @@ ALLOWED_TO_SAVE = {"team_member", "manager", "admin"}
 def staff_posts(world):
     """A valid POST to each staff form that saves or deletes: (url, data, has it taken effect?).
 
-    Creations and edits first, deletions last, so that each one is valid when it is sent.
+    Creations and edits first, deletions last (the story before the activity it is about), so
+    that each one is valid when it is sent.
     """
-    project, activity, story, indicator = (
-        world.project,
-        world.activity,
-        world.story,
-        world.indicator,
+    project, indicator = world.project, world.indicator
+    saves, deletions = [], []
+    for app, record, key, new_data, edit_data in [
+        ("activities", world.activity, world.activity.pk, activity_data, activity_edit_data),
+        ("news", world.story, world.story.slug, news_data, news_edit_data),
+    ]:
+        rows = type(record).objects
+        saves.append(
+            (
+                reverse(f"{app}:create") + f"?project={project.slug}",
+                new_data(project, title="Planted"),
+                rows_exist(rows.filter(title="Planted")),
+            )
+        )
+        saves.append(
+            (
+                reverse(f"{app}:update", args=[key]),
+                edit_data(record, title="Hijacked"),
+                rows_exist(rows.filter(pk=record.pk, title="Hijacked")),
+            )
+        )
+        deletions.insert(
+            0,
+            (
+                reverse(f"{app}:delete", args=[key]),
+                {},
+                rows_exist(rows.filter(pk=record.pk), False),
+            ),
+        )
+    record_value = (
+        reverse("projects:indicator-record", kwargs={"slug": project.slug, "pk": indicator.pk}),
+        {"date": "2024-01-01", "value": "99"},
+        rows_exist(IndicatorValue.objects.filter(indicator=indicator, value=99)),
     )
+    return [*saves, record_value, *deletions]
 
-    def activity_titled(title):
-        return Activity.objects.filter(pk=activity.pk, title=title).exists()
 
-    def story_titled(title):
-        return NewsItem.objects.filter(pk=story.pk, title=title).exists()
-
-    return [
-        (
-            reverse("activities:create") + f"?project={project.slug}",
-            activity_data(project, title="Planted"),
-            lambda: Activity.objects.filter(title="Planted").exists(),
-        ),
-        (
-            reverse("activities:update", args=[activity.pk]),
-            activity_edit_data(activity, title="Hijacked"),
-            lambda: activity_titled("Hijacked"),
-        ),
-        (
-            reverse("news:create") + f"?project={project.slug}",
-            news_data(project, title="Planted story"),
-            lambda: NewsItem.objects.filter(title="Planted story").exists(),
-        ),
-        (
-            reverse("news:update", args=[story.slug]),
-            news_edit_data(story, title="Hijacked story"),
-            lambda: story_titled("Hijacked story"),
-        ),
-        (
-            reverse("projects:indicator-record", kwargs={"slug": project.slug, "pk": indicator.pk}),
-            {"date": "2024-01-01", "value": "99"},
-            lambda: IndicatorValue.objects.filter(indicator=indicator, value=99).exists(),
-        ),
-        (
-            reverse("news:delete", args=[story.slug]),
-            {},
-            lambda: not NewsItem.objects.filter(pk=story.pk).exists(),
-        ),
-        (
-            reverse("activities:delete", args=[activity.pk]),
-            {},
-            lambda: not Activity.objects.filter(pk=activity.pk).exists(),
-        ),
-    ]
+def rows_exist(rows, expected=True):
+    """A check that the POST took effect: `rows` exist (or, for a deletion, are gone)."""
+    return lambda: rows.exists() == expected
 
 
 def record_counts():

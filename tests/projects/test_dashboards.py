@@ -322,34 +322,18 @@ def portfolio(db):
     serbia = factories.CountryFactory(code="RS")
     albania = factories.CountryFactory(code="AL")
     kosovo = factories.KosovoFactory()
-    facility = factories.ProgrammeFactory(name="Horizontal Facility", acronym="HF")
+    hf = factories.ProgrammeFactory(name="Horizontal Facility", acronym="HF")
     other = factories.ProgrammeFactory(name="Other programme")
     eu = factories.InstitutionFactory(name="European Union", kind=Institution.Kind.DONOR)
     norway = factories.InstitutionFactory(name="Norway", kind=Institution.Kind.DONOR)
-    prisons = factories.ProjectFactory(
-        title="Prisons",
-        programme=facility,
-        budget=900_000,
-        start_date=day(2019, 5, 24),
-        end_date=day(2022, 12, 31),
-        countries=[serbia],
-    )
-    police = factories.ProjectFactory(
-        title="Police",
-        programme=facility,
-        budget=300_000,
-        start_date=day(2022, 1, 1),
-        end_date=day(2024, 12, 31),
-        countries=[serbia, kosovo],
-    )
-    schools = factories.ProjectFactory(
-        title="Schools",
-        programme=other,
-        budget=None,
-        start_date=day(2023, 6, 1),
-        end_date=day(2026, 5, 31),
-        countries=[albania],
-        is_published=False,
+    fields = ("title", "programme", "budget", "start_date", "end_date", "countries")
+    prisons, police, schools = (
+        factories.ProjectFactory(**dict(zip(fields, row, strict=True)), is_published=published)
+        for *row, published in [
+            ("Prisons", hf, 900_000, day(2019, 5, 24), day(2022, 12, 31), [serbia], True),
+            ("Police", hf, 300_000, day(2022, 1, 1), day(2024, 12, 31), [serbia, kosovo], True),
+            ("Schools", other, None, day(2023, 6, 1), day(2026, 5, 31), [albania], False),
+        ]
     )
     factories.FundingFactory(project=prisons, funder=eu, amount=800_000)
     factories.FundingFactory(project=police, funder=eu, amount=200_000)
@@ -367,7 +351,7 @@ def portfolio(db):
         status=Activity.Status.CANCELLED,
     )
     act(project=schools, start_date=day(2023, 10, 1), participants_total=7)
-    return {"facility": facility, "eu": eu, "norway": norway, "kosovo": kosovo}
+    return {"facility": hf, "eu": eu, "norway": norway, "kosovo": kosovo}
 
 
 def portfolio_page(client, user, **params):
