@@ -115,22 +115,58 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             obj.countries.set(extracted if extracted is not None else [CountryFactory(code="RS")])
 
 
-class FundingFactory(factory.django.DjangoModelFactory):
+class ProjectRowFactory(factory.django.DjangoModelFactory):
+    """A row that belongs to a project: to a new published one unless `project=` is given."""
+
+    class Meta:
+        abstract = True
+
+    project = factory.SubFactory(ProjectFactory)
+
+
+def many_to_many(name):
+    """A declaration that sets the `name` links to the list given (`countries=[…]`), if any."""
+
+    def set_links(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+
+    return factory.PostGeneration(set_links)
+
+
+class FundingFactory(ProjectRowFactory):
     class Meta:
         model = Funding
 
-    project = factory.SubFactory(ProjectFactory)
     funder = factory.SubFactory(InstitutionFactory, kind=Institution.Kind.DONOR)
     kind = Funding.Kind.VOLUNTARY
 
 
-class ObjectiveFactory(factory.django.DjangoModelFactory):
+def eu_and_coe_funding(project, eu, coe):
+    """The usual pair: an EU contribution and the Council of Europe's own budget."""
+    return [
+        FundingFactory(
+            project=project,
+            funder__name="European Union",
+            kind=Funding.Kind.EU_CONTRIBUTION,
+            amount=eu,
+        ),
+        FundingFactory(
+            project=project,
+            funder__name="Council of Europe",
+            funder__kind=Institution.Kind.INTERNATIONAL,
+            kind=Funding.Kind.COE_BUDGET,
+            amount=coe,
+        ),
+    ]
+
+
+class ObjectiveFactory(ProjectRowFactory):
     """A specific objective under its project's overall objective."""
 
     class Meta:
         model = Objective
 
-    project = factory.SubFactory(ProjectFactory)
     level = Objective.Level.SPECIFIC
     parent = factory.LazyAttribute(
         lambda o: Objective.objects.get_or_create(
@@ -164,32 +200,29 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     value = 10
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(ProjectRowFactory):
     class Meta:
         model = ProjectPartner
 
-    project = factory.SubFactory(ProjectFactory)
     institution = factory.SubFactory(InstitutionFactory)
     role = ProjectPartner.Role.BENEFICIARY
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(ProjectRowFactory):
     class Meta:
         model = ProjectMembership
 
-    project = factory.SubFactory(ProjectFactory)
     user = factory.SubFactory(UserFactory)
     role = ProjectMembership.Role.OFFICER
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(ProjectRowFactory):
     """A one-day training held a month ago, inside its project's period."""
 
     class Meta:
         model = Activity
         skip_postgeneration_save = True
 
-    project = factory.SubFactory(ProjectFactory)
     kind = Activity.Kind.TRAINING
     title = factory.Sequence(lambda n: f"Training {n}")
     status = Activity.Status.HELD
@@ -197,20 +230,9 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     end_date = factory.LazyAttribute(lambda a: a.start_date)
     city = "Belgrade"
 
-    @factory.post_generation
-    def countries(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.countries.set(extracted)
-
-    @factory.post_generation
-    def objectives(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.objectives.set(extracted)
-
-    @factory.post_generation
-    def institutions(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.institutions.set(extracted)
+    countries = many_to_many("countries")
+    objectives = many_to_many("objectives")
+    institutions = many_to_many("institutions")
 
 
 def trainings_serving(objective, count):
@@ -227,11 +249,10 @@ def trainings_serving(objective, count):
     ]
 
 
-class NewsItemFactory(factory.django.DjangoModelFactory):
+class NewsItemFactory(ProjectRowFactory):
     class Meta:
         model = NewsItem
 
-    project = factory.SubFactory(ProjectFactory)
     title = factory.Sequence(lambda n: f"News story {n}")
     dateline = "Belgrade, Serbia"
     published_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))

@@ -1,8 +1,14 @@
-"""Assertions shared by the model tests."""
+"""Helpers shared by the tests: model assertions, signed-in clients, the staff forms' data."""
 
+import datetime
+
+import lxml.html
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
+from django.utils import timezone
 
 
 def errors_of(obj):
@@ -16,3 +22,151 @@ def assert_database_rejects(obj):
     """Saving without validation hits a database constraint."""
     with pytest.raises(IntegrityError), transaction.atomic():
         obj.save()
+
+
+def assert_refused(obj, field, messages=None):
+    """Validation reports `field` (exactly `messages`, when given), and the database refuses it."""
+    errors = errors_of(obj)
+    assert field in errors, errors
+    if messages is not None:
+        assert errors[field] == messages
+    assert_database_rejects(obj)
+
+
+def missing(page, *texts):
+    """Those of `texts` that `page` does not contain (none, when it shows them all)."""
+    return [text for text in texts if text not in page]
+
+
+def page(response):
+    """The response's HTML, parsed (lxml)."""
+    return lxml.html.fromstring(response.content.decode())
+
+
+def texts(doc, xpath):
+    """The text of each element `xpath` finds, white space folded."""
+    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
+
+
+def links(doc, xpath):
+    """{link text: href} of the links `xpath` finds."""
+    return {" ".join(a.text_content().split()): a.get("href") for a in doc.xpath(xpath)}
+
+
+def facts(doc):
+    """{term: description} of the page's facts list (dl.facts)."""
+    terms = texts(doc, "//dl[@class='facts']/dt")
+    return dict(zip(terms, texts(doc, "//dl[@class='facts']/dd"), strict=True))
+
+
+def days(n):
+    """The date `n` days from today (before it when negative)."""
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def signed_in(user, **options):
+    """A test client signed in as `user` (a visitor's client for None)."""
+    client = Client(**options)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def messages_of(response):
+    """The texts of the messages the response's request left for the next page."""
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def kept_form(client, url, data, model):
+    """POST `data` to a form that must come back (200) unsaved; the page shown, as text."""
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not model.objects.exists()
+    return response.content.decode()
+
+
+def saved_form(client, url, data, model):
+    """POST `data` to a form that must save the one `model` row and go to its page.
+
+    Returns the row and the response.
+    """
+    response = client.post(url, data)
+    record = model.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == record.get_absolute_url()
+    return record, response
+
+
+def history_table(client, url):
+    """The record-history part of the history page at `url` (which must open)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode().split("record-history")[1]
+
+
+def activity_data(project, **overrides):
+    """A complete, valid activity submission for `project` (override any field; None drops it)."""
+    data = {
+        "project": project.pk,
+        "kind": "training",
+        "title": "Training on CPT standards",
+        "status": "held",
+        "start_date": days(-10).isoformat(),
+        "end_date": days(-9).isoformat(),
+        "format": "in_person",
+        "venue": "Judicial Academy",
+        "city": "Belgrade",
+        "description": "Two days on the CPT standards for prison staff.",
+        "participants_total": "25",
+        "participants_women": "15",
+        "participants_men": "10",
+        "facilitators": "Two Council of Europe experts",
+        "cost": "1200.50",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def activity_edit_data(activity, **overrides):
+    """What the edit form of `activity` posts back when nothing is changed but `overrides`."""
+    data = activity_data(
+        activity.project,
+        kind=activity.kind,
+        title=activity.title,
+        status=activity.status,
+        start_date=activity.start_date.isoformat(),
+        end_date=activity.end_date.isoformat(),
+        version=str(activity.version),
+    )
+    return {**data, **overrides}
+
+
+def news_data(project, **overrides):
+    """A complete, valid news item submission for `project` (override any field)."""
+    return {
+        "project": project.pk,
+        "activity": "",
+        "title": "Prison staff trained on the CPT standards",
+        "dateline": "Belgrade, Serbia",
+        "published_on": days(-1).isoformat(),
+        "lead": "Twenty-five prison officers took part.",
+        "body": "The training covered **use of force**.",
+        "is_published": "True",
+        **overrides,
+    }
+
+
+def news_edit_data(item, **overrides):
+    """What the edit form of the news item posts back when nothing is changed but `overrides`."""
+    data = news_data(
+        item.project,
+        activity=item.activity_id or "",
+        title=item.title,
+        dateline=item.dateline,
+        published_on=item.published_on.isoformat(),
+        lead=item.lead,
+        body=item.body,
+        is_published=str(item.is_published),
+        version=str(item.version),
+    )
+    return {**data, **overrides}

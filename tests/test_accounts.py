@@ -20,49 +20,53 @@ def test_login_page_renders_a_crispy_form(client):
     assert 'name="username"' in html and 'class="textinput form-control"' in html
 
 
-def test_signing_in_leads_to_my_work(client, officer):
-    response = client.post(reverse("login"), {"username": officer.username, "password": PASSWORD})
+def test_signing_in_leads_to_my_work(client, team_member):
+    response = client.post(
+        reverse("login"), {"username": team_member.username, "password": PASSWORD}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("my-work")
-    assert client.session[SESSION_KEY] == str(officer.pk)
+    assert client.session[SESSION_KEY] == str(team_member.pk)
 
 
-def test_signing_in_returns_to_the_page_asked_for(client, officer):
+def test_signing_in_returns_to_the_page_asked_for(client, team_member):
     url = reverse("login") + "?next=/activities/new/"
 
-    response = client.post(url, {"username": officer.username, "password": PASSWORD})
+    response = client.post(url, {"username": team_member.username, "password": PASSWORD})
 
     assert response["Location"] == "/activities/new/"
 
 
-def test_wrong_password_is_refused_with_a_message(client, officer):
-    response = client.post(reverse("login"), {"username": officer.username, "password": "nope"})
+def test_wrong_password_is_refused_with_a_message(client, team_member):
+    response = client.post(reverse("login"), {"username": team_member.username, "password": "nope"})
 
     assert response.status_code == 200
     assert "Please enter a correct username and password." in response.content.decode()
     assert SESSION_KEY not in client.session
 
 
-def test_login_needs_the_csrf_token(officer):
+def test_login_needs_the_csrf_token(team_member):
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post(reverse("login"), {"username": officer.username, "password": PASSWORD})
+    response = client.post(
+        reverse("login"), {"username": team_member.username, "password": PASSWORD}
+    )
 
     assert response.status_code == 403
 
 
-def test_logout_by_get_is_refused(client, officer):
-    client.force_login(officer)
+def test_logout_by_get_is_refused(client, team_member):
+    client.force_login(team_member)
 
     response = client.get(reverse("logout"))
 
     assert response.status_code == 405
-    assert client.session[SESSION_KEY] == str(officer.pk)
+    assert client.session[SESSION_KEY] == str(team_member.pk)
 
 
-def test_logout_by_post_signs_out_and_goes_home(client, officer):
-    client.force_login(officer)
+def test_logout_by_post_signs_out_and_goes_home(client, team_member):
+    client.force_login(team_member)
 
     response = client.post(reverse("logout"))
 

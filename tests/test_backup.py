@@ -107,7 +107,7 @@ def test_restore_asks_before_replacing_the_database(db, monkeypatch, tmp_path, c
 # History ------------------------------------------------------------------------------------
 
 
-def test_a_deleted_activity_comes_back_from_its_history_with_its_fields(db, officer, project):
+def test_a_deleted_activity_comes_back_from_its_history_with_its_fields(db, team_member, project):
     activity = factories.ActivityFactory(
         project=project,
         title="Study visit to Oslo prisons",
@@ -117,7 +117,7 @@ def test_a_deleted_activity_comes_back_from_its_history_with_its_fields(db, offi
         participants_women=7,
         participants_men=5,
         description="Six governors and six doctors.",
-        created_by=officer,
+        created_by=team_member,
     )
     pk = activity.pk
     activity.delete()
@@ -133,7 +133,7 @@ def test_a_deleted_activity_comes_back_from_its_history_with_its_fields(db, offi
     assert back.project == project
     assert (back.participants_total, back.participants_women, back.participants_men) == (12, 7, 5)
     assert back.description == "Six governors and six doctors."
-    assert back.created_by == officer
+    assert back.created_by == team_member
     assert Activity.history.filter(id=pk).first().history_type in {"+", "~"}
 
 

@@ -1,69 +1,19 @@
 """bench/report.py: wrk's text turned into numbers, targets checked, tables written."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from bench import report
 
-# Real `wrk --latency` output against /healthz on this machine.
-HEALTHZ = """\
-Running 3s test @ http://127.0.0.1:18123/healthz
-  2 threads and 8 connections
-  Thread Stats   Avg      Stdev     Max   +/- Stdev
-    Latency     8.53ms    8.26ms  91.90ms   95.07%
-    Req/Sec   527.90    161.03   800.00     76.67%
-  Latency Distribution
-     50%    6.32ms
-     75%    9.09ms
-     90%   12.96ms
-     99%   55.14ms
-  3158 requests in 3.01s, 1.28MB read
-Requests/sec:   1050.03
-Transfer/sec:    434.78KB
-"""
-
-# Real output with bench/stats.lua against a page that answered 404.
-NOT_FOUND = """\
-Running 3s test @ http://127.0.0.1:18123/projects/
-  2 threads and 8 connections
-  Thread Stats   Avg      Stdev     Max   +/- Stdev
-    Latency    19.05ms   19.13ms 154.03ms   91.64%
-    Req/Sec   250.79    140.81   544.00     67.24%
-  Latency Distribution
-     50%   12.42ms
-     75%   24.61ms
-     90%   35.13ms
-     99%  120.42ms
-  1477 requests in 3.02s, 738.50KB read
-  Non-2xx or 3xx responses: 1477
-Requests/sec:    489.18
-Transfer/sec:    244.59KB
-BENCH {"requests": 1477, "duration_us": 3019345, "bytes": 756224, "errors": {"connect": 0, \
-"read": 0, "write": 0, "status": 1477, "timeout": 0}, "latency_us": {"mean": 19046.6, \
-"max": 154029, "p50": 12421, "p90": 35129, "p99": 120419}, "statuses": {"404": 1477}}
-"""
-
-# Slow page: microsecond and second units, socket errors, redirects wrk itself counts as fine.
-SLOW_WITH_REDIRECTS = """\
-Running 10s test @ http://127.0.0.1:8000/activities/new/
-  1 threads and 8 connections
-  Thread Stats   Avg      Stdev     Max   +/- Stdev
-    Latency     1.20s   300.00ms   2.00s    70.00%
-    Req/Sec     6.00      2.00    10.00     80.00%
-  Latency Distribution
-     50%  950.00us
-     75%    1.10s
-     90%    1.50s
-     99%    1.90s
-  60 requests in 10.02s, 1.20MB read
-  Socket errors: connect 0, read 2, write 0, timeout 1
-Requests/sec:      5.99
-Transfer/sec:    122.60KB
-BENCH {"requests": 60, "duration_us": 10020000, "bytes": 1200000, "errors": {"connect": 0, \
-"read": 2, "write": 0, "status": 0, "timeout": 1}, "latency_us": {"mean": 1200000.0, \
-"max": 2000000, "p50": 950, "p90": 1500000, "p99": 1900000}, "statuses": {"200": 40, "302": 20}}
-"""
+# wrk's text: real `wrk --latency` output against /healthz on this machine; real output with
+# bench/stats.lua against a page that answered 404; a slow page (microsecond and second units,
+# socket errors, redirects wrk itself counts as fine).
+WRK = Path(__file__).parent / "data" / "wrk"
+HEALTHZ = (WRK / "healthz.txt").read_text()
+NOT_FOUND = (WRK / "not_found.txt").read_text()
+SLOW_WITH_REDIRECTS = (WRK / "slow_with_redirects.txt").read_text()
 
 PAGES = [
     {"name": "healthz", "path": "/healthz", "group": "floor", "signed_in": False},

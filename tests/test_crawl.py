@@ -10,13 +10,11 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 
 from config.urls import urlpatterns as portal_urlpatterns
-from demo import loader
 
 PAGE_CAP = 400
 ADMIN_PAGE_CAP = 120
@@ -119,26 +117,21 @@ def crawl(client, *, may_browse_admin):
     return fetched, seen, problems
 
 
-@pytest.fixture
-def demo_site(db):
-    loader.load()
-    loader.create_accounts()
-
-
+# Persona: the demo account it signs in with.
 ROLES = {
     "visitor": None,
-    "officer-serbia": "officer-serbia",
+    "team_member": "officer-serbia",
     "manager": "manager",
     "admin": "admin",
 }
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_every_link_from_the_home_page_leads_to_a_working_page(demo_site, role):
+def test_every_link_from_the_home_page_leads_to_a_working_page(demo_accounts, role):
     client = Client()
     username = ROLES[role]
     if username:
-        client.force_login(get_user_model().objects.get(username=username))
+        client.force_login(demo_accounts[username])
     fetched, seen, problems = crawl(client, may_browse_admin=role == "admin")
     assert not problems, "\n".join(problems)
     # The crawl went somewhere: every kind of public page, and the role's own pages.
@@ -183,8 +176,7 @@ urlpatterns = [
 ]
 
 
-def test_the_crawler_reports_broken_links_crashes_and_missing_landmarks(db, settings):
-    settings.ROOT_URLCONF = __name__
+def test_the_crawler_reports_broken_links_crashes_and_missing_landmarks(db, test_urls):
     _fetched, seen, problems = crawl(Client(raise_request_exception=False), may_browse_admin=False)
     assert "https://elsewhere.example/" not in seen
     assert problems == [

@@ -32,11 +32,6 @@ urlpatterns = [
 
 
 @pytest.fixture
-def test_urls(settings):
-    settings.ROOT_URLCONF = __name__
-
-
-@pytest.fixture
 def browser():
     """A client that gets the error page, as a browser would, instead of the exception."""
     return Client(raise_request_exception=False)
@@ -73,19 +68,21 @@ def test_a_crash_gets_the_friendly_500_and_a_stack_trace_in_the_log(browser, db,
     assert record.request_id == "crash-00000001"
 
 
-def test_a_refusal_gets_the_friendly_403_without_the_reason(browser, db, test_urls):
-    response = browser.get("/refuse/")
-    assert response.status_code == 403
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/refuse/", 403, "You cannot open this page"),
+        ("/suspicious/", 400, "This request could not be understood"),
+    ],
+    ids=["refusal-403", "suspicious-400"],
+)
+def test_a_refused_or_suspicious_request_gets_its_friendly_page_without_the_reason(
+    browser, db, test_urls, path, status, message
+):
+    response = browser.get(path)
+    assert response.status_code == status
     page = response.content.decode()
-    assert "You cannot open this page" in page
-    assert_no_internals(page)
-
-
-def test_a_suspicious_request_gets_the_friendly_400(browser, db, test_urls):
-    response = browser.get("/suspicious/")
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "This request could not be understood" in page
+    assert message in page
     assert_no_internals(page)
 
 

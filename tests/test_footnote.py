@@ -3,18 +3,9 @@
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
-from django.utils import translation
 
 from stakeholders.middleware import MARKER, TerritoryFootnoteMiddleware
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english():
-    """A French request leaves French active in this thread; reverse() would then add /fr/."""
-    yield
-    translation.deactivate()
-
 
 FOOTNOTE_START = "All reference to Kosovo, whether to the territory"
 

@@ -43,7 +43,7 @@ def days(n):
 
 
 @pytest.fixture
-def secrets(project, officer):
+def secrets(project, team_member):
     """A published project with a partner (and its contact), next to a draft project that works
     with the same institution, a draft story, a story dated ahead and a draft project's story."""
     ministry = factories.InstitutionFactory(name="Ministry of Justice", slug="ministry")
@@ -140,8 +140,8 @@ def test_visitors_see_no_contact_and_no_unpublished_record_anywhere(client, secr
     assert leaks(client, public_urls(secrets["project"])) == {}
 
 
-def test_a_signed_in_user_on_no_team_sees_none_either(secrets):
-    stranger = signed_in(factories.UserFactory())
+def test_someone_on_no_team_sees_none_either(secrets, no_team):
+    client = signed_in(no_team)
     urls = public_urls(secrets["project"]) + [
         reverse("activities:export-csv"),
         reverse("activities:export-xlsx"),
@@ -149,14 +149,12 @@ def test_a_signed_in_user_on_no_team_sees_none_either(secrets):
         reverse("activities:export-xlsx") + "?q=Covert",
         reverse("my-work"),
     ]
-    assert leaks(stranger, urls) == {}
+    assert leaks(client, urls) == {}
 
 
-def test_an_officer_of_another_project_sees_no_unpublished_record_of_this_one(
-    secrets, other_officer
-):
+def test_an_outsider_sees_no_unpublished_record_of_this_project(secrets, outsider):
     """Team members see contacts (they work with them), but not another team's drafts."""
-    client = signed_in(other_officer)
+    client = signed_in(outsider)
     urls = public_urls(secrets["project"]) + [
         reverse("activities:export-csv"),
         reverse("activities:export-xlsx"),
@@ -201,8 +199,8 @@ def test_search_finds_the_same_records_for_managers(secrets, manager):
     assert DRAFT_ACTIVITY in calendar
 
 
-def test_the_team_sees_its_contacts_and_draft_story(secrets, officer):
-    client = signed_in(officer)
+def test_the_team_sees_its_contacts_and_draft_story(secrets, team_member):
+    client = signed_in(team_member)
     institution = client.get(reverse("stakeholders:detail", args=["ministry"])).content.decode()
     assert CONTACT_NAME in institution
     assert CONTACT_EMAIL in institution
@@ -216,9 +214,9 @@ def test_the_draft_projects_team_sees_its_activity_on_the_institution_page(secre
     assert DRAFT_ACTIVITY in page.content.decode()
 
 
-def test_feeds_never_list_a_draft_even_for_its_team(secrets, officer):
+def test_feeds_never_list_a_draft_even_for_its_team(secrets, team_member):
     """Feed readers cache and share what they fetch: the feeds are public whoever asks."""
-    client = signed_in(officer)
+    client = signed_in(team_member)
     for url in (
         reverse("news:feed"),
         reverse("projects:feed", args=[secrets["project"].slug]),

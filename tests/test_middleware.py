@@ -49,11 +49,6 @@ class BrokenSessionMiddleware:
 
 
 @pytest.fixture
-def test_urls(settings):
-    settings.ROOT_URLCONF = __name__
-
-
-@pytest.fixture
 def database_down():
     """Every query fails the way psycopg2 fails while PostgreSQL restarts."""
     error = OperationalError("terminating connection due to administrator command")
@@ -105,18 +100,18 @@ def test_each_request_is_logged_on_one_line_with_id_status_and_duration(client, 
     assert re.fullmatch(r"GET /healthz 200 [0-9.]+ms user=-", line)
 
 
-def test_the_log_line_names_the_signed_in_user(client, officer, caplog):
+def test_the_log_line_names_the_signed_in_user(client, team_member, caplog):
     caplog.set_level(logging.INFO, logger="portal.request")
-    client.force_login(officer)
+    client.force_login(team_member)
     client.get("/admin/")  # the admin looks at request.user, loading it
 
     [record] = request_lines(caplog)
-    assert record.user_id == str(officer.pk)
-    assert record.getMessage().endswith(f"user={officer.pk}")
+    assert record.user_id == str(team_member.pk)
+    assert record.getMessage().endswith(f"user={team_member.pk}")
 
 
-def test_logging_a_request_never_loads_its_user(client, officer, django_assert_num_queries):
-    client.force_login(officer)
+def test_logging_a_request_never_loads_its_user(client, team_member, django_assert_num_queries):
+    client.force_login(team_member)
     with django_assert_num_queries(1):  # the health check's own SELECT 1
         assert client.get("/healthz").status_code == 200
 

@@ -1,21 +1,15 @@
-"""Home, search, the base layout, and hostile query strings against every list page I own."""
+"""Home, search and the base layout (hostile query strings: tests/test_hostile_input.py)."""
 
 import datetime
 import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from config.views import RESULTS_PER_TYPE
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english():
-    """A French request leaves French active in this thread; reverse() would then add /fr/."""
-    yield
-    translation.deactivate()
+from tests.helpers import missing
 
 
 def days(n):
@@ -163,8 +157,10 @@ def test_visitors_get_a_sign_in_link_and_no_staff_links(client, db):
     assert 'href="/dashboard/"' not in page
 
 
-def test_signed_in_officer_gets_my_work_and_a_sign_out_form_but_no_dashboard(client, officer):
-    client.force_login(officer)
+def test_signed_in_team_member_gets_my_work_and_a_sign_out_form_but_no_dashboard(
+    client, team_member
+):
+    client.force_login(team_member)
     page = client.get("/").content.decode()
     assert f'href="{reverse("my-work")}"' in page
     assert f'action="{reverse("logout")}" method="post"' in page
@@ -264,54 +260,6 @@ def test_search_queries_do_not_grow_with_rows(client, db, rows, django_assert_ma
     assert "Prison project 0" in response.content.decode()
 
 
-# Hostile query strings: a normal page with an error, or a 400/404 — never a 500.
-
-HOSTILE = [
-    "status=exploded",
-    "country=ZZ",
-    "country=%27%3B%20DROP%20TABLE%20projects_project%3B--",
-    "programme=nope",
-    "funder=nope",
-    "year=abc",
-    "year=99999999999999999999999999",
-    "year=1e400",
-    "year=NaN",
-    "year=-Infinity",
-    "kind=spaceship",
-    "letter=%C3%A9",
-    "letter=AB",
-    "ordering=password",
-    "ordering=-__class__",
-    "page=0",
-    "page=-1",
-    "page=abc",
-    "page=99999999999999999999999999999",
-    "page=1e3",
-    "q=%00",
-    "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "q=" + "a" * 5000,
-    "q=%27%22%5C%25_%2A",
-    "q=%F0%9F%98%80%20%E2%80%AE",
-    "q=!%26%7C():*",
-    "q=a&q=b&q=c",
-    "status[]=ongoing",
-    "%00=%00",
-]
-
-
-@pytest.mark.parametrize("url", ["/projects/", "/stakeholders/", "/search/", "/fr/projects/"])
-@pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_query_strings_never_cause_a_server_error(client, db, url, query):
-    factories.ProjectFactory(title="Prisons project")
-    factories.InstitutionFactory(name="Ministry")
-    response = client.get(f"{url}?{query}")
-    assert response.status_code in (200, 400, 404)
-    if response.status_code == 200:
-        page = response.content.decode()
-        assert "<script>alert(1)</script>" not in page
-        assert "\x00" not in page
-
-
 def test_breadcrumb_trail_can_be_built_in_a_template(rf):
     from django.template import Context, Template
 
@@ -336,16 +284,6 @@ def test_funders_of_drafts_are_not_offered_as_filters_to_visitors(client, db):
 # On the demo data (the two seed pages)
 
 
-@pytest.fixture
-def demo(db, settings):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    settings.DEBUG = False
-    call_command("load_demo", stdout=StringIO())
-
-
 def test_demo_home_figures_match_the_records(client, demo):
     from activities.models import Activity
     from projects.models import Project
@@ -360,9 +298,15 @@ def test_demo_home_figures_match_the_records(client, demo):
 
 def test_demo_search_finds_the_study_visit_and_its_story(client, demo):
     page = client.get("/search/?q=forensic").content.decode()
-    assert "Study visit to Ireland on forensic mental health" in page
-    assert "Enhancing the knowledge of Prison Administration officials on forensic" in page
-    assert 'id="results-institutions"' in page
+    assert (
+        missing(
+            page,
+            "Study visit to Ireland on forensic mental health",
+            "Enhancing the knowledge of Prison Administration officials on forensic",
+            'id="results-institutions"',
+        )
+        == []
+    )
 
 
 def test_demo_institution_page_lists_projects_and_activities(client, demo):

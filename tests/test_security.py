@@ -218,14 +218,14 @@ def test_a_successful_sign_in_resets_the_failure_count(client, staff):
     assert sign_in(client, "staffer", factories.PASSWORD).status_code == 302
 
 
-def test_the_test_clients_login_and_force_login_still_work(client, officer):
-    assert client.login(username=officer.username, password=factories.PASSWORD)
-    assert client.session[SESSION_KEY] == str(officer.pk)
-    assert not client.login(username=officer.username, password="wrong-password")
+def test_the_test_clients_login_and_force_login_still_work(client, team_member):
+    assert client.login(username=team_member.username, password=factories.PASSWORD)
+    assert client.session[SESSION_KEY] == str(team_member.pk)
+    assert not client.login(username=team_member.username, password="wrong-password")
 
     other = Client()
-    other.force_login(officer)
-    assert other.session[SESSION_KEY] == str(officer.pk)
+    other.force_login(team_member)
+    assert other.session[SESSION_KEY] == str(team_member.pk)
 
 
 def test_session_cookies_are_secure_http_only_and_end_with_the_browser(client, staff):
@@ -256,10 +256,10 @@ def test_an_idle_session_expires_after_eight_hours(client, staff, settings):
     assert response["Location"].startswith("/admin/login/")
 
 
-def test_logout_needs_a_post(client, officer):
-    client.force_login(officer)
+def test_logout_needs_a_post(client, team_member):
+    client.force_login(team_member)
     assert client.get("/accounts/logout/").status_code == 405
-    assert client.session[SESSION_KEY] == str(officer.pk)
+    assert client.session[SESSION_KEY] == str(team_member.pk)
     client.post("/accounts/logout/")
     assert SESSION_KEY not in client.session
 

@@ -24,7 +24,7 @@ def test_visitor_is_sent_to_sign_in(client):
     assert response["Location"] == f"{reverse('login')}?next=/my-work/"
 
 
-def test_officer_sees_their_projects_activities_and_drafts_only(client, officer, project):
+def test_team_member_sees_their_projects_activities_and_drafts_only(client, team_member, project):
     factories.ActivityFactory(project=project, title="Held training", start_date=days(-3))
     factories.ActivityFactory(
         project=project, title="Planned visit", status="planned", start_date=days(10)
@@ -34,7 +34,7 @@ def test_officer_sees_their_projects_activities_and_drafts_only(client, officer,
     other = factories.ProjectFactory(title="Elsewhere")
     factories.ActivityFactory(project=other, title="Their training", start_date=days(-3))
     factories.NewsItemFactory(project=other, title="Their draft", is_published=False)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     response = client.get(reverse("my-work"))
 
@@ -81,8 +81,8 @@ def test_manager_pages_through_every_project_with_its_activity_count(client, man
     assert client.get(reverse("my-work"), {"page": "last-but-one"}).status_code == 404
 
 
-def test_user_without_a_team_is_told_so(client):
-    client.force_login(factories.UserFactory())
+def test_someone_on_no_team_is_told_so(client, no_team):
+    client.force_login(no_team)
 
     response = client.get(reverse("my-work"))
 
@@ -90,8 +90,8 @@ def test_user_without_a_team_is_told_so(client):
     assert "You are not on any project team yet." in response.content.decode()
 
 
-def test_my_work_offers_sign_out_as_a_post_form(client, officer):
-    client.force_login(officer)
+def test_my_work_offers_sign_out_as_a_post_form(client, team_member):
+    client.force_login(team_member)
 
     html = client.get(reverse("my-work")).content.decode()
 
@@ -116,10 +116,10 @@ def test_my_work_queries_do_not_grow_with_rows(client, manager, django_assert_ma
 
 
 def test_my_work_lists_are_kept_until_the_data_changes(
-    client, officer, project, django_assert_max_num_queries
+    client, team_member, project, django_assert_max_num_queries
 ):
     factories.ActivityFactory(project=project, title="First training", start_date=days(-3))
-    client.force_login(officer)
+    client.force_login(team_member)
     assert "First training" in client.get(reverse("my-work")).content.decode()
 
     # The session, the user and their permissions (and the savepoints around the request): the

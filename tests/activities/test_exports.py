@@ -69,8 +69,8 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(text)))
 
 
-def test_csv_export_has_one_row_per_activity_with_every_column(client, officer, logged):
-    client.force_login(officer)
+def test_csv_export_has_one_row_per_activity_with_every_column(client, team_member, logged):
+    client.force_login(team_member)
     response = client.get(reverse("activities:export-csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="activities-')
@@ -104,8 +104,8 @@ def test_csv_export_has_one_row_per_activity_with_every_column(client, officer, 
     assert workshop[12:15] == ["", "", ""]
 
 
-def test_csv_export_applies_the_list_filters(client, officer, logged):
-    client.force_login(officer)
+def test_csv_export_applies_the_list_filters(client, team_member, logged):
+    client.force_login(team_member)
     response = client.get(reverse("activities:export-csv"), {"kind": "workshop"})
     _header, *rows = csv_rows(response)
     assert [int(row[0]) for row in rows] == [logged["workshop"].pk]
@@ -114,8 +114,8 @@ def test_csv_export_applies_the_list_filters(client, officer, logged):
     assert [int(row[0]) for row in rows] == [logged["training"].pk]
 
 
-def test_export_with_an_invalid_filter_is_a_bad_request_saying_why(client, officer, logged):
-    client.force_login(officer)
+def test_export_with_an_invalid_filter_is_a_bad_request_saying_why(client, team_member, logged):
+    client.force_login(team_member)
     for url in ["activities:export-csv", "activities:export-xlsx", "activities:calendar"]:
         response = client.get(reverse(url), {"year": "soon", "kind": "picnic"})
         assert response.status_code == 400
@@ -124,14 +124,14 @@ def test_export_with_an_invalid_filter_is_a_bad_request_saying_why(client, offic
         assert "Select a valid choice" in text
 
 
-def test_csv_export_holds_what_the_user_may_read(client, other_officer, officer, logged):
+def test_csv_export_holds_what_the_user_may_read(client, outsider, team_member, logged):
     draft = factories.ActivityFactory(project__is_published=False, title="Secret draft")
     own_draft = factories.ActivityFactory(
-        project=other_officer.memberships.get().project, title="Own draft"
+        project=outsider.memberships.get().project, title="Own draft"
     )
     own_draft.project.is_published = False
     own_draft.project.save()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     _header, *rows = csv_rows(client.get(reverse("activities:export-csv")))
     titles = {row[3] for row in rows}
     assert titles == {"Training on risk assessment", "=Workshop for NPM staff", "Own draft"}
@@ -221,14 +221,14 @@ def test_project_calendar_has_only_that_projects_upcoming_activities(client, pro
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [logged["workshop"].title]
 
 
-def test_draft_projects_calendar_is_for_its_team_only(client, officer, other_officer, project):
+def test_draft_projects_calendar_is_for_its_team_only(client, team_member, outsider, project):
     project.is_published = False
     project.save()
     url = reverse("projects:calendar", args=[project.slug])
     assert client.get(url).status_code == 404
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert client.get(url).status_code == 404
-    client.force_login(officer)
+    client.force_login(team_member)
     assert client.get(url).status_code == 200
 
 
@@ -239,12 +239,12 @@ def test_visitor_is_sent_to_the_login_page_for_spreadsheet_exports(client, db, u
     assert response.url.startswith(reverse("login"))
 
 
-def test_export_queries_do_not_grow_with_activities(client, officer, project):
+def test_export_queries_do_not_grow_with_activities(client, team_member, project):
     """As many queries for 50 activities as for 5, each with several of every related name."""
     countries = [factories.CountryFactory(code="RS"), factories.KosovoFactory()]
     institutions = factories.InstitutionFactory.create_batch(3)
     objectives = factories.ObjectiveFactory.create_batch(2, project=project)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     def queries(url):
         with CaptureQueriesContext(connection) as captured:
@@ -271,7 +271,7 @@ def test_export_queries_do_not_grow_with_activities(client, officer, project):
 
 
 def test_csv_export_sorts_names_alphabetically_and_objectives_in_logframe_order(
-    client, officer, project
+    client, team_member, project
 ):
     second = factories.ObjectiveFactory(project=project, code="10", position=1)
     first = factories.ObjectiveFactory(project=project, code="2", position=2)
@@ -284,7 +284,7 @@ def test_csv_export_sorts_names_alphabetically_and_objectives_in_logframe_order(
         ],
         objectives=[first, second],
     )
-    client.force_login(officer)
+    client.force_login(team_member)
     _header, row = csv_rows(client.get(reverse("activities:export-csv")))
     assert row[8] == "Kosovo; Serbia"
     assert row[12] == "Ministry of Justice; Ombudsperson"
@@ -292,10 +292,10 @@ def test_csv_export_sorts_names_alphabetically_and_objectives_in_logframe_order(
 
 
 def test_csv_export_streams_many_rows_per_piece_with_the_same_content(
-    client, officer, project, monkeypatch
+    client, team_member, project, monkeypatch
 ):
     factories.ActivityFactory.create_batch(30, project=project)
-    client.force_login(officer)
+    client.force_login(team_member)
     url = reverse("activities:export-csv")
     monkeypatch.setattr(exports, "BATCH_SIZE", 1)
     one_per_row = list(client.get(url).streaming_content)

@@ -2,21 +2,10 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from activities.models import NewsItem
-from demo import loader
-from demo import seed as demo
-from projects.models import Project
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 
@@ -142,9 +131,8 @@ def test_french_feed_has_french_language_and_links(client, project):
 
 
 @pytest.mark.django_db
-def test_demo_feeds_carry_the_seed_stories(client):
-    loader.load()
-    kosovo = Project.objects.get(slug=demo.KOSOVO_SLUG)
+def test_demo_feeds_carry_the_seed_stories(client, demo):
+    kosovo = demo.kosovo
 
     portal = entries(parse(client.get("/news/feed/")))
     project = entries(parse(client.get(f"/projects/{kosovo.slug}/feed/")))

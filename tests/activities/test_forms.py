@@ -5,60 +5,18 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from activities.forms import ActivityForm, NewsItemForm
 from tests import factories
+from tests.helpers import activity_data, days, news_data
 
 pytestmark = pytest.mark.django_db
 
 
-def days(n):
-    return timezone.localdate() + datetime.timedelta(days=n)
-
-
-def activity_data(project, **overrides):
-    """A complete, valid activity submission for `project` (override any field)."""
-    data = {
-        "project": project.pk,
-        "kind": "training",
-        "title": "Training on CPT standards",
-        "status": "held",
-        "start_date": days(-10).isoformat(),
-        "end_date": days(-9).isoformat(),
-        "format": "in_person",
-        "venue": "Judicial Academy",
-        "city": "Belgrade",
-        "description": "Two days on the CPT standards for prison staff.",
-        "participants_total": "25",
-        "participants_women": "15",
-        "participants_men": "10",
-        "facilitators": "Two Council of Europe experts",
-        "cost": "1200.50",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def news_data(project, **overrides):
-    data = {
-        "project": project.pk,
-        "activity": "",
-        "title": "Prison staff trained on the CPT standards",
-        "dateline": "Belgrade, Serbia",
-        "published_on": days(-1).isoformat(),
-        "lead": "Twenty-five prison officers took part.",
-        "body": "The training covered **use of force**.",
-        "is_published": "True",
-    }
-    data.update(overrides)
-    return data
-
-
-def test_activity_form_offers_only_the_users_projects(project, officer):
+def test_activity_form_offers_only_the_users_projects(project, team_member):
     factories.ProjectFactory(title="Someone else's project")
 
-    form = ActivityForm(user=officer)
+    form = ActivityForm(user=team_member)
 
     assert list(form.fields["project"].queryset) == [project]
 
@@ -71,11 +29,11 @@ def test_manager_is_offered_every_project(project, manager):
     assert set(form.fields["project"].queryset) == {project, other}
 
 
-def test_a_single_project_is_preselected_with_its_objectives(project, officer):
+def test_a_single_project_is_preselected_with_its_objectives(project, team_member):
     mine = factories.ObjectiveFactory(project=project, code="1", title="Prison healthcare")
     factories.ObjectiveFactory(code="9", title="Not my project")
 
-    form = ActivityForm(user=officer)
+    form = ActivityForm(user=team_member)
     html = form.as_p()
 
     assert form["project"].value() == project.pk
@@ -104,7 +62,9 @@ def test_with_several_projects_objectives_wait_for_the_choice(manager, project):
     assert f'data-choices-url="{reverse("activities:choices")}"' in chosen.as_p()
 
 
-def test_institutions_listed_are_the_projects_partners_and_recent_ones_by_country(project, officer):
+def test_institutions_listed_are_the_projects_partners_and_recent_ones_by_country(
+    project, team_member
+):
     kosovo = factories.KosovoFactory()
     ministry = factories.InstitutionFactory(
         name="Ministry of Justice", acronym="MoJ", country=kosovo
@@ -114,7 +74,7 @@ def test_institutions_listed_are_the_projects_partners_and_recent_ones_by_countr
     factories.ActivityFactory(project=project, institutions=[prisons])
     factories.InstitutionFactory(name="Unrelated Agency", country=kosovo)
 
-    groups = dict(ActivityForm(user=officer).fields["institutions"].widget.choices)
+    groups = dict(ActivityForm(user=team_member).fields["institutions"].widget.choices)
 
     assert [label for _, label in groups["Kosovo*"]] == [
         "Kosovo Correctional Service",
@@ -123,11 +83,11 @@ def test_institutions_listed_are_the_projects_partners_and_recent_ones_by_countr
 
 
 def test_a_ticked_institution_from_the_directory_stays_listed_after_a_failed_submit(
-    project, officer
+    project, team_member
 ):
     found = factories.InstitutionFactory(name="Ombudsperson Institution")
 
-    form = ActivityForm(activity_data(project, title="", institutions=[found.pk]), user=officer)
+    form = ActivityForm(activity_data(project, title="", institutions=[found.pk]), user=team_member)
 
     assert not form.is_valid()
     html = str(form["institutions"])
@@ -135,22 +95,22 @@ def test_a_ticked_institution_from_the_directory_stays_listed_after_a_failed_sub
     assert re.search(rf'value="{found.pk}"[^>]*checked', html)
 
 
-def test_dates_use_the_browsers_date_input_with_iso_values(project, officer):
+def test_dates_use_the_browsers_date_input_with_iso_values(project, team_member):
     activity = factories.ActivityFactory(project=project, start_date=datetime.date(2025, 3, 4))
 
-    html = str(ActivityForm(user=officer, instance=activity)["start_date"])
+    html = str(ActivityForm(user=team_member, instance=activity)["start_date"])
 
     assert 'type="date"' in html
     assert 'value="2025-03-04"' in html
 
 
-def test_valid_activity_form_normalises_what_was_entered(project, officer):
+def test_valid_activity_form_normalises_what_was_entered(project, team_member):
     objective = factories.ObjectiveFactory(project=project)
     institution = factories.InstitutionFactory()
 
     form = ActivityForm(
         activity_data(project, objectives=[objective.pk], institutions=[institution.pk]),
-        user=officer,
+        user=team_member,
     )
 
     assert form.is_valid(), form.errors
@@ -195,19 +155,19 @@ def test_valid_activity_form_normalises_what_was_entered(project, officer):
     ],
 )
 def test_activity_form_rejects_each_rule_with_its_message(
-    project, officer, overrides, field, message
+    project, team_member, overrides, field, message
 ):
-    form = ActivityForm(activity_data(project, **overrides), user=officer)
+    form = ActivityForm(activity_data(project, **overrides), user=team_member)
 
     assert not form.is_valid()
     assert any(message in error for error in form.errors[field])
 
 
-def test_objective_of_another_project_is_rejected_by_name(project, officer):
-    second = factories.MembershipFactory(user=officer).project
+def test_objective_of_another_project_is_rejected_by_name(project, team_member):
+    second = factories.MembershipFactory(user=team_member).project
     foreign = factories.ObjectiveFactory(project=second, code="7", title="Other logframe")
 
-    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=officer)
+    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=team_member)
 
     assert not form.is_valid()
     assert form.errors["objectives"] == [
@@ -215,98 +175,98 @@ def test_objective_of_another_project_is_rejected_by_name(project, officer):
     ]
 
 
-def test_objective_of_a_project_not_on_the_users_team_is_not_a_valid_choice(project, officer):
+def test_objective_of_a_project_not_on_the_users_team_is_not_a_valid_choice(project, team_member):
     foreign = factories.ObjectiveFactory()
 
-    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=officer)
+    form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=team_member)
 
     assert not form.is_valid()
     assert "Select a valid choice" in form.errors["objectives"][0]
 
 
-def test_project_not_on_the_users_team_is_not_a_valid_choice(officer):
+def test_project_not_on_the_users_team_is_not_a_valid_choice(team_member):
     foreign = factories.ProjectFactory()
 
-    form = ActivityForm(activity_data(foreign), user=officer)
+    form = ActivityForm(activity_data(foreign), user=team_member)
 
     assert not form.is_valid()
     assert "Select a valid choice" in form.errors["project"][0]
 
 
-def test_dates_outside_the_project_period_need_a_ticked_confirmation(project, officer):
+def test_dates_outside_the_project_period_need_a_ticked_confirmation(project, team_member):
     early = project.start_date - datetime.timedelta(days=3)
     data = activity_data(project, start_date=early.isoformat(), end_date="")
 
-    form = ActivityForm(data, user=officer)
+    form = ActivityForm(data, user=team_member)
 
     assert not form.is_valid()
     assert "fall outside the project period" in form.errors["confirm_outside_period"][0]
     rendered = str(form["confirm_outside_period"])
     assert 'type="checkbox"' in rendered
 
-    confirmed = ActivityForm({**data, "confirm_outside_period": "on"}, user=officer)
+    confirmed = ActivityForm({**data, "confirm_outside_period": "on"}, user=team_member)
     assert confirmed.is_valid(), confirmed.errors
 
 
-def test_confirmation_box_stays_hidden_while_dates_are_inside_the_period(project, officer):
-    form = ActivityForm(activity_data(project), user=officer)
+def test_confirmation_box_stays_hidden_while_dates_are_inside_the_period(project, team_member):
+    form = ActivityForm(activity_data(project), user=team_member)
 
     assert form.is_valid()
     assert 'type="hidden"' in str(form["confirm_outside_period"])
 
 
-def test_an_activity_stays_with_its_project_when_edited(project, officer):
+def test_an_activity_stays_with_its_project_when_edited(project, team_member):
     activity = factories.ActivityFactory(project=project)
-    second = factories.MembershipFactory(user=officer).project
+    second = factories.MembershipFactory(user=team_member).project
     data = activity_data(second, version=str(activity.version))
 
-    form = ActivityForm(data, user=officer, instance=activity)
+    form = ActivityForm(data, user=team_member, instance=activity)
 
     assert form.is_valid(), form.errors
     assert form.cleaned_data["project"] == project
 
 
-def test_edit_form_requires_the_version_it_was_loaded_with(project, officer):
+def test_edit_form_requires_the_version_it_was_loaded_with(project, team_member):
     activity = factories.ActivityFactory(project=project)
 
-    form = ActivityForm(activity_data(project), user=officer, instance=activity)
+    form = ActivityForm(activity_data(project), user=team_member, instance=activity)
 
     assert not form.is_valid()
     assert form.errors["version"] == ["This field is required."]
-    assert ActivityForm(user=officer, instance=activity)["version"].value() == 1
+    assert ActivityForm(user=team_member, instance=activity)["version"].value() == 1
 
 
-def test_news_form_offers_only_activities_of_the_users_projects(project, officer):
+def test_news_form_offers_only_activities_of_the_users_projects(project, team_member):
     mine = factories.ActivityFactory(project=project, title="Our training")
     factories.ActivityFactory(title="Their training")
 
-    form = NewsItemForm(user=officer)
+    form = NewsItemForm(user=team_member)
 
     assert list(form.fields["activity"].queryset) == [mine]
     assert "Their training" not in form.as_p()
 
 
-def test_news_form_rejects_an_activity_of_another_project(project, officer):
-    second = factories.MembershipFactory(user=officer).project
+def test_news_form_rejects_an_activity_of_another_project(project, team_member):
+    second = factories.MembershipFactory(user=team_member).project
     elsewhere = factories.ActivityFactory(project=second)
 
-    form = NewsItemForm(news_data(project, activity=elsewhere.pk), user=officer)
+    form = NewsItemForm(news_data(project, activity=elsewhere.pk), user=team_member)
 
     assert not form.is_valid()
     assert form.errors["activity"] == ["Choose an activity of the same project."]
 
 
-def test_news_form_reads_draft_or_published(project, officer):
-    draft = NewsItemForm(news_data(project, is_published="False"), user=officer)
-    published = NewsItemForm(news_data(project), user=officer)
+def test_news_form_reads_draft_or_published(project, team_member):
+    draft = NewsItemForm(news_data(project, is_published="False"), user=team_member)
+    published = NewsItemForm(news_data(project), user=team_member)
 
     assert draft.is_valid() and published.is_valid()
     assert draft.cleaned_data["is_published"] is False
     assert published.cleaned_data["is_published"] is True
 
 
-def test_news_form_requires_title_lead_and_date(project, officer):
-    form = NewsItemForm(news_data(project, title="", lead="", published_on=""), user=officer)
+def test_news_form_requires_title_lead_and_date(project, team_member):
+    form = NewsItemForm(news_data(project, title="", lead="", published_on=""), user=team_member)
 
     assert not form.is_valid()
     assert set(form.errors) == {"title", "lead", "published_on"}

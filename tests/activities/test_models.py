@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from activities.models import Activity, NewsItem
 from tests import factories
-from tests.helpers import assert_database_rejects, errors_of
+from tests.helpers import assert_database_rejects, assert_refused, errors_of
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def test_activity_cannot_end_before_it_starts():
     assert activity.is_multi_day
     activity.end_date = D(2021, 5, 30)
 
-    assert errors_of(activity)["end_date"] == ["The end date cannot be before the start date."]
-    assert_database_rejects(activity)
+    assert_refused(activity, "end_date", ["The end date cannot be before the start date."])
 
 
 def test_activity_cost_may_be_zero_but_not_negative():
@@ -43,8 +42,7 @@ def test_activity_cost_may_be_zero_but_not_negative():
     activity.full_clean()
     activity.cost = Decimal("-5")
 
-    assert "cost" in errors_of(activity)
-    assert_database_rejects(activity)
+    assert_refused(activity, "cost")
 
 
 def test_women_and_men_may_add_up_to_the_participants():
@@ -68,8 +66,7 @@ def test_participants_cannot_be_negative():
     activity = factories.ActivityFactory()
     activity.participants_total = -1
 
-    assert "participants_total" in errors_of(activity)
-    assert_database_rejects(activity)
+    assert_refused(activity, "participants_total")
 
 
 def test_activity_serves_objectives_of_its_own_project():
@@ -121,8 +118,7 @@ def test_news_item_slug_is_unique():
     first = factories.NewsItemFactory()
     again = factories.NewsItemFactory.build(project=first.project, slug=first.slug)
 
-    assert "slug" in errors_of(again)
-    assert_database_rejects(again)
+    assert_refused(again, "slug")
 
 
 def test_news_item_reports_an_activity_of_its_own_project_only():
@@ -150,20 +146,20 @@ def test_visitors_see_activities_of_published_projects_only(project, draft_proje
     assert list(Activity.objects.for_user(AnonymousUser())) == [public]
 
 
-def test_officer_sees_their_draft_projects_activities(project, draft_project, officer):
-    factories.MembershipFactory(project=draft_project, user=officer)
+def test_team_member_sees_their_draft_projects_activities(project, draft_project, team_member):
+    factories.MembershipFactory(project=draft_project, user=team_member)
     public = factories.ActivityFactory(project=project)
     draft = factories.ActivityFactory(project=draft_project)
 
-    assert set(Activity.objects.for_user(officer)) == {public, draft}
+    assert set(Activity.objects.for_user(team_member)) == {public, draft}
 
 
-def test_officer_edits_their_projects_activities_only(project, officer, other_officer, manager):
+def test_team_member_edits_their_projects_activities_only(project, team_member, outsider, manager):
     own = factories.ActivityFactory(project=project)
-    other = factories.ActivityFactory(project=other_officer.memberships.get().project)
+    other = factories.ActivityFactory(project=outsider.memberships.get().project)
 
-    assert list(Activity.objects.editable_by(officer)) == [own]
-    assert list(Activity.objects.editable_by(other_officer)) == [other]
+    assert list(Activity.objects.editable_by(team_member)) == [own]
+    assert list(Activity.objects.editable_by(outsider)) == [other]
     assert set(Activity.objects.editable_by(manager)) == {own, other}
     assert list(Activity.objects.editable_by(AnonymousUser())) == []
 
@@ -215,17 +211,17 @@ def test_published_news_excludes_drafts_future_dates_and_unpublished_projects(
     assert list(NewsItem.objects.for_user(AnonymousUser())) == [public]
 
 
-def test_officer_reads_their_projects_drafts_not_another_projects(
-    project, officer, other_officer, manager
+def test_team_member_reads_their_projects_drafts_not_another_projects(
+    project, team_member, outsider, manager
 ):
     public = factories.NewsItemFactory(project=project)
     own_draft = factories.NewsItemFactory(project=project, is_published=False)
     other_draft = factories.NewsItemFactory(
-        project=other_officer.memberships.get().project, is_published=False
+        project=outsider.memberships.get().project, is_published=False
     )
 
-    assert set(NewsItem.objects.for_user(officer)) == {public, own_draft}
-    assert set(NewsItem.objects.editable_by(officer)) == {public, own_draft}
-    assert set(NewsItem.objects.for_user(other_officer)) == {public, other_draft}
+    assert set(NewsItem.objects.for_user(team_member)) == {public, own_draft}
+    assert set(NewsItem.objects.editable_by(team_member)) == {public, own_draft}
+    assert set(NewsItem.objects.for_user(outsider)) == {public, other_draft}
     assert set(NewsItem.objects.for_user(manager)) == {public, own_draft, other_draft}
     assert set(NewsItem.objects.drafts()) == {own_draft, other_draft}

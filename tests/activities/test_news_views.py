@@ -1,28 +1,12 @@
 import datetime
 
-import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from activities.models import NewsItem
-from demo import loader
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
-
-def page(response):
-    return lxml.html.fromstring(response.content.decode())
-
-
-def texts(doc, xpath):
-    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
+from tests.helpers import page, texts
 
 
 def story_titles(response):
@@ -68,10 +52,10 @@ def test_visitors_never_see_drafts_future_stories_or_stories_of_draft_projects(c
 
 
 @pytest.mark.django_db
-def test_team_officer_sees_own_drafts_in_the_list_but_not_other_teams(client, project, officer):
+def test_team_member_sees_own_drafts_in_the_list_but_not_other_teams(client, project, team_member):
     factories.NewsItemFactory(project=project, title="Our draft", is_published=False)
     factories.NewsItemFactory(title="Their draft", is_published=False)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     assert story_titles(client.get("/news/")) == ["Our draft"]
 
@@ -208,19 +192,10 @@ def test_markup_in_a_story_is_escaped_or_sanitised(client, project):
 
 
 @pytest.mark.django_db
-def test_draft_story_is_a_404_for_visitors_and_other_teams(client, project, other_officer):
-    draft = factories.NewsItemFactory(project=project, is_published=False)
-
-    assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(other_officer)
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.django_db
-def test_team_officer_and_manager_read_a_draft(client, project, officer, manager):
+def test_team_member_and_manager_read_a_draft(client, project, team_member, manager):
     draft = factories.NewsItemFactory(project=project, title="Work in progress", is_published=False)
 
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         doc = page(client.get(draft.get_absolute_url()))
         assert texts(doc, "//h1") == ["Work in progress"]
@@ -237,12 +212,12 @@ def staff_links(response, story):
 
 @pytest.mark.django_db
 def test_edit_links_show_only_to_the_team_and_managers(
-    client, project, officer, other_officer, manager, story
+    client, project, team_member, outsider, manager, story
 ):
     assert staff_links(client.get(story.get_absolute_url()), story) == set()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     assert staff_links(client.get(story.get_absolute_url()), story) == set()
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         assert staff_links(client.get(story.get_absolute_url()), story) == set(STAFF_LINK_NAMES)
 
@@ -260,48 +235,11 @@ def test_story_page_query_count_does_not_grow_with_the_projects_news(
     assert len(texts(page(response), "//aside//section//li/a")) == 5
 
 
-# Hostile query strings
-
-HOSTILE_QUERIES = [
-    "project=<script>alert(1)</script>",
-    "project=does-not-exist",
-    "year=abc",
-    "year=99999999999",
-    "year=1e400",
-    "year=-2024",
-    "page=99999999999999999999",
-    "page=0",
-    "page=<img src=x onerror=alert(1)>",
-    "page=" + "9" * 5000,
-    "project[]=x&year[$gt]=1",
-    "%ff%fe=%c0%af",
-    "year=2024&year=<b>",
-]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_hostile_query_strings_on_the_news_list_never_fail(client, project, query):
-    factories.NewsItemFactory(project=project)
-
-    response = client.get(f"/news/?{query}")
-
-    assert response.status_code in {200, 400, 404}
-    content = response.content.decode()
-    assert "<script>alert" not in content
-    assert "<img src=x" not in content
-
-
 # On the demo data (the seed pages)
 
 
-@pytest.fixture
-def demo_data(db):
-    return loader.load()
-
-
 @pytest.mark.django_db
-def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo_data):
+def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo):
     response = client.get("/news/")
 
     titles = story_titles(response)
@@ -316,7 +254,7 @@ def test_demo_news_list_shows_the_eleven_seed_stories_on_one_page(client, demo_d
 
 
 @pytest.mark.django_db
-def test_demo_news_list_filters_the_serbian_project_by_year(client, demo_data):
+def test_demo_news_list_filters_the_serbian_project_by_year(client, demo):
     serbia = "enhancing-human-rights-protection-for-detained-and-sentenced-persons"
 
     titles = story_titles(client.get(f"/news/?project={serbia}&year=2020"))
@@ -330,7 +268,7 @@ def test_demo_news_list_filters_the_serbian_project_by_year(client, demo_data):
 
 
 @pytest.mark.django_db
-def test_demo_dubrava_story_links_its_training_and_project(client, demo_data):
+def test_demo_dubrava_story_links_its_training_and_project(client, demo):
     story = NewsItem.objects.get(activity__title__startswith="Training on psychosocial")
 
     response = client.get(story.get_absolute_url())

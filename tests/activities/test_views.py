@@ -1,35 +1,13 @@
 import datetime
 
-import lxml.html
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from activities.models import Activity
-from demo import loader
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A /fr/ request leaves French active in the thread, and reverse() would give /fr/ paths."""
-    with translation.override("en"):
-        yield
-
+from tests.helpers import facts, links, page, texts
 
 JULY_1 = datetime.date(2024, 7, 1)
-
-
-def page(response):
-    return lxml.html.fromstring(response.content.decode())
-
-
-def texts(doc, xpath):
-    return [" ".join(el.text_content().split()) for el in doc.xpath(xpath)]
-
-
-def links(doc, xpath):
-    return {" ".join(a.text_content().split()): a.get("href") for a in doc.xpath(xpath)}
 
 
 def row_titles(response):
@@ -84,21 +62,15 @@ def dubrava(project):
 def test_activity_page_shows_dates_place_format_and_participants(client, dubrava):
     doc = page(client.get(dubrava.get_absolute_url()))
 
-    facts = dict(
-        zip(
-            texts(doc, "//dl[@class='facts']/dt"),
-            texts(doc, "//dl[@class='facts']/dd"),
-            strict=True,
-        )
-    )
-    assert facts["Dates"] == "1–3 July 2024"
-    assert facts["Place"] == "near Dubrava Prison, Istog"
-    assert facts["Format"] == "In person"
-    assert facts["Kind"] == "Training"
-    assert facts["Status"] == "Held"
-    assert facts["Participants"] == "30 (17 women, 13 men)"
-    assert facts["Facilitators"] == "Two Council of Europe subject matter experts"
-    assert facts["Countries and territories"] == "Kosovo*"
+    shown = facts(doc)
+    assert shown["Dates"] == "1–3 July 2024"
+    assert shown["Place"] == "near Dubrava Prison, Istog"
+    assert shown["Format"] == "In person"
+    assert shown["Kind"] == "Training"
+    assert shown["Status"] == "Held"
+    assert shown["Participants"] == "30 (17 women, 13 men)"
+    assert shown["Facilitators"] == "Two Council of Europe subject matter experts"
+    assert shown["Countries and territories"] == "Kosovo*"
     assert texts(doc, "//h1") == ["Training on psychosocial programmes and rehabilitation methods"]
 
 
@@ -128,8 +100,8 @@ def test_visitors_see_the_published_story_of_an_activity_not_its_draft(client, d
 
 
 @pytest.mark.django_db
-def test_team_officer_also_sees_the_draft_story_marked_as_draft(client, officer, dubrava):
-    client.force_login(officer)
+def test_team_member_also_sees_the_draft_story_marked_as_draft(client, team_member, dubrava):
+    client.force_login(team_member)
     doc = page(client.get(dubrava.get_absolute_url()))
 
     assert sorted(texts(doc, "//article[contains(@class, 'news-card')]//h3")) == [
@@ -215,17 +187,6 @@ def test_markup_in_activity_text_is_escaped(client):
 
 
 @pytest.mark.django_db
-def test_activity_of_an_unpublished_project_is_a_404_for_visitors_and_outsiders(
-    client, other_officer
-):
-    activity = factories.ActivityFactory(project=factories.ProjectFactory(is_published=False))
-
-    assert client.get(activity.get_absolute_url()).status_code == 404
-    client.force_login(other_officer)
-    assert client.get(activity.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.django_db
 def test_team_and_managers_read_an_activity_of_an_unpublished_project(client, manager):
     membership = factories.MembershipFactory(project=factories.ProjectFactory(is_published=False))
     activity = factories.ActivityFactory(project=membership.project, title="Quiet preparation")
@@ -249,19 +210,19 @@ def staff_links(response, activity):
 
 
 @pytest.mark.django_db
-def test_visitors_and_other_teams_see_no_edit_links(client, other_officer):
+def test_visitors_and_outsiders_see_no_edit_links(client, outsider):
     activity = factories.ActivityFactory()
 
     assert staff_links(client.get(activity.get_absolute_url()), activity) == set()
-    client.force_login(other_officer)
+    client.force_login(outsider)
     response = client.get(activity.get_absolute_url())
     assert staff_links(response, activity) == set()
     assert "Last updated" not in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_team_officer_and_manager_see_edit_delete_history_and_last_update(
-    client, project, officer, manager
+def test_team_member_and_manager_see_edit_delete_history_and_last_update(
+    client, project, team_member, manager
 ):
     editor = factories.UserFactory(first_name="Ana", last_name="Petrović")
     activity = factories.ActivityFactory(project=project, updated_by=editor)
@@ -269,7 +230,7 @@ def test_team_officer_and_manager_see_edit_delete_history_and_last_update(
         updated_at=datetime.datetime(2024, 7, 4, 9, 30, tzinfo=datetime.UTC)
     )
 
-    for user in (officer, manager):
+    for user in (team_member, manager):
         client.force_login(user)
         response = client.get(activity.get_absolute_url())
         assert staff_links(response, activity) == set(STAFF_LINK_NAMES)
@@ -452,11 +413,11 @@ def test_activity_list_query_count_does_not_grow_with_rows(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("rows", [5, 50])
-def test_activity_list_query_count_for_an_officer_does_not_grow_with_rows(
-    client, project, officer, django_assert_max_num_queries, rows
+def test_activity_list_query_count_for_a_team_member_does_not_grow_with_rows(
+    client, project, team_member, django_assert_max_num_queries, rows
 ):
     fill(project, rows)
-    client.force_login(officer)
+    client.force_login(team_member)
 
     with django_assert_max_num_queries(LIST_BUDGET + 4):
         response = client.get("/activities/")
@@ -488,79 +449,25 @@ def test_activity_page_query_count_does_not_grow_with_institutions_and_news(
     assert len(doc.xpath("//article[contains(@class, 'news-card')]")) == rows
 
 
-# Hostile query strings
-
-HOSTILE_QUERIES = [
-    "kind=<script>alert(1)</script>",
-    "status=%00",
-    "project=does-not-exist",
-    "country=ZZ",
-    "institution=../../etc/passwd",
-    "objective=abc",
-    "objective=99999999999999999999999",
-    "year=99999999999",
-    "year=-5",
-    "year=1e400",
-    "date_after=2024-13-45",
-    "date_before=yesterday",
-    "date_after=0000-00-00&date_before=9999-99-99",
-    "ordering=password",
-    "ordering=-project__memberships__user__password",
-    "q=" + "x" * 5000,
-    "q=%27%20OR%201%3D1--",
-    "q=<img src=x onerror=alert(1)>",
-    "page=99999999999999999999",
-    "page=-1",
-    "page=<b>",
-    "kind=training&kind=meeting",
-    "%ff%fe=%c0%af",
-    "project[]=x&year[$gt]=1",
-]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_hostile_query_strings_on_the_activity_list_never_fail(client, project, query):
-    factories.ActivityFactory(project=project)
-
-    response = client.get(f"/activities/?{query}")
-
-    assert response.status_code in {200, 400, 404}
-    content = response.content.decode()
-    assert "<script>alert" not in content
-    assert "<img src=x" not in content
-
-
 # On the demo data (the seed pages)
 
 DUBRAVA_TRAINING = "Training on psychosocial programmes and rehabilitation methods"
 
 
-@pytest.fixture
-def demo_data(db):
-    return loader.load()
-
-
 @pytest.mark.django_db
 def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives_and_story(
-    client, demo_data
+    client, demo
 ):
     activity = Activity.objects.get(title=DUBRAVA_TRAINING)
 
     response = client.get(activity.get_absolute_url())
 
     doc = page(response)
-    facts = dict(
-        zip(
-            texts(doc, "//dl[@class='facts']/dt"),
-            texts(doc, "//dl[@class='facts']/dd"),
-            strict=True,
-        )
-    )
-    assert facts["Participants"] == "30"
-    assert facts["Dates"] == "1–3 July 2024"
-    assert facts["Place"] == "Near Dubrava Prison"
-    assert facts["Project"] == "Improvement of the treatment of persons deprived of their liberty"
+    shown = facts(doc)
+    assert shown["Participants"] == "30"
+    assert shown["Dates"] == "1–3 July 2024"
+    assert shown["Place"] == "Near Dubrava Prison"
+    assert shown["Project"] == "Improvement of the treatment of persons deprived of their liberty"
     institutions = links(doc, "//ul[@class='institutions']//a")
     assert {
         "Institute for Forensic Psychiatry of Kosovo (IFPK)",
@@ -586,7 +493,7 @@ def test_demo_dubrava_training_shows_30_participants_its_institutions_objectives
 
 
 @pytest.mark.django_db
-def test_demo_activities_of_both_seed_projects_are_listed(client, demo_data):
+def test_demo_activities_of_both_seed_projects_are_listed(client, demo):
     response = client.get("/activities/")
 
     titles = row_titles(response)

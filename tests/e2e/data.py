@@ -89,9 +89,9 @@ def build_site():
         indicator=indicator, value=45, date=today - datetime.timedelta(days=60)
     )
 
-    officer = factories.UserFactory(username="alice", first_name="Alice", last_name="Officer")
+    team_member = factories.UserFactory(username="alice", first_name="Alice", last_name="Officer")
     colleague = factories.UserFactory(username="carol", first_name="Carol", last_name="Officer")
-    for user in (officer, colleague):
+    for user in (team_member, colleague):
         factories.MembershipFactory(project=project, user=user, role=ProjectMembership.Role.OFFICER)
     manager = factories.UserFactory(username="bob", first_name="Bob", last_name="Manager")
     manager.groups.add(Group.objects.get(name="Managers"))
@@ -140,13 +140,13 @@ def build_site():
         dateline="Pristina",
         lead="Twenty-four prison doctors and nurses learned to document signs of ill-treatment.",
         body="The training followed the **Istanbul Protocol**.",
-        author=officer,
+        author=team_member,
     )
     draft = factories.NewsItemFactory(
         project=project,
         title="Draft: steering committee takes stock",
         is_published=False,
-        author=officer,
+        author=team_member,
     )
     return SimpleNamespace(
         project=project,
@@ -156,7 +156,7 @@ def build_site():
         activities=SimpleNamespace(training=training, meeting=meeting, visit=visit),
         story=story,
         draft=draft,
-        officer=officer,
+        team_member=team_member,
         colleague=colleague,
         manager=manager,
         admin=admin,

@@ -88,11 +88,11 @@ def test_visitor_goes_from_home_to_a_project_its_activity_news_and_partner(page,
     assert_no_csp_violations(page)
 
 
-def test_officer_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
+def test_team_member_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
     new_page, live_server, site
 ):
     page = new_page()
-    log_in(page, site.officer)
+    log_in(page, site.team_member)
     start = site.project.start_date + datetime.timedelta(days=100)
     title = "Training of trainers on the CPT standards for prison managers"
     institute = factories.InstitutionFactory(
@@ -144,7 +144,7 @@ def test_officer_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_draft(
     activity.refresh_from_db()
     assert (activity.participants_total, activity.participants_women) == (32, 20)
 
-    # Alice and her colleague Carol open the same form; Carol saves first.
+    # The team member and a colleague on the team open the same form; the colleague saves first.
     page.get_by_role("link", name="Edit").click()
     colleague = new_page()
     log_in(colleague, site.colleague)

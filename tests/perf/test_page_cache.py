@@ -15,7 +15,7 @@ def get(client, path):
     return response
 
 
-def test_a_visitor_sees_an_officers_saved_activity_at_once(client, officer, project):
+def test_a_visitor_sees_a_team_members_saved_activity_at_once(client, team_member, project):
     activity = factories.ActivityFactory(project=project, title="Prison staff training")
     url = reverse("activities:detail", args=[activity.pk])
     first = get(client, url)
@@ -49,10 +49,10 @@ def test_a_deleted_activity_disappears_from_the_cached_list(client, project):
     assert "Soon deleted seminar" not in get(client, url).content.decode()
 
 
-def test_signed_in_users_are_never_served_from_the_cache(client, officer, project):
+def test_signed_in_users_are_never_served_from_the_cache(client, team_member, project):
     get(client, "/")  # a visitor fills the cache
     assert get(client, "/")["X-Page-Cache"] == "hit"
-    client.force_login(officer)
+    client.force_login(team_member)
     response = get(client, "/")
     assert "X-Page-Cache" not in response
     my_work = reverse("my-work")

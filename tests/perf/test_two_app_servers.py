@@ -31,8 +31,8 @@ from demo import seed as demo
 
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/0"
-OFFICER = "officer-serbia"
-OFFICER_NAME = " ".join(demo.DEMO_ACCOUNTS[OFFICER][:2])
+TEAM_MEMBER = "officer-serbia"
+TEAM_MEMBER_NAME = " ".join(demo.DEMO_ACCOUNTS[TEAM_MEMBER][:2])
 SERBIAN_PROJECT = demo.PROJECT_TITLES[demo.SERBIA_SLUG]
 LOGIN = "/accounts/login/"
 MY_WORK = "/my-work/"
@@ -200,7 +200,7 @@ class Browser:
 
 def sign_in(browser, server):
     form = browser.get(f"{server}{LOGIN}").form(field="username")
-    page = browser.submit(form, username=OFFICER, password=demo.DEMO_PASSWORD)
+    page = browser.submit(form, username=TEAM_MEMBER, password=demo.DEMO_PASSWORD)
     assert page.path == MY_WORK, f"Sign-in on {server} failed: {page.text[:500]}"
     return page
 
@@ -208,7 +208,7 @@ def sign_in(browser, server):
 def assert_signed_in(page):
     assert page.status == 200
     assert page.path == MY_WORK
-    assert f"Signed in as {OFFICER_NAME}" in page.text
+    assert f"Signed in as {TEAM_MEMBER_NAME}" in page.text
     assert SERBIAN_PROJECT in page.text
 
 
@@ -232,17 +232,17 @@ def test_a_user_signed_in_on_one_server_is_signed_in_on_the_other(servers):
 
 def test_an_activity_saved_on_one_server_is_on_the_others_visitor_pages_at_once(servers):
     a, b = servers
-    officer = Browser()
-    my_work = sign_in(officer, a)
-    # The page of the first activity the officer may edit: /activities/<id>/.
+    team_member = Browser()
+    my_work = sign_in(team_member, a)
+    # The page of the first activity the team member may edit: /activities/<id>/.
     activity = re.search(r'href="(/activities/\d+/)edit/"', my_work.body).group(1)
     visitor = Browser()
     before = visitor.get(f"{b}{activity}")
     assert before.status == 200
     assert visitor.get(f"{b}{activity}").headers["X-Page-Cache"] == "hit"
 
-    form = officer.get(f"{a}{activity}edit/").form(field="title")
-    saved = officer.submit(form, title="Renamed on server A")
+    form = team_member.get(f"{a}{activity}edit/").form(field="title")
+    saved = team_member.submit(form, title="Renamed on server A")
     assert saved.path == activity, saved.text[:1000]
 
     after = visitor.get(f"{b}{activity}")

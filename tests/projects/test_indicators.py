@@ -23,10 +23,10 @@ def record_url(indicator):
 
 
 def test_team_member_records_a_value_and_sees_progress_on_the_dashboard(
-    client, officer, project, indicator
+    client, team_member, project, indicator
 ):
     activity = factories.ActivityFactory(project=project, title="Training of trainers")
-    client.force_login(officer)
+    client.force_login(team_member)
     response = client.post(
         record_url(indicator),
         {"date": "2024-06-30", "value": "50", "note": "Attendance lists", "activity": activity.pk},
@@ -39,7 +39,7 @@ def test_team_member_records_a_value_and_sees_progress_on_the_dashboard(
         Decimal("50"),
     )
     assert value.activity == activity
-    assert value.recorded_by == officer
+    assert value.recorded_by == team_member
     assert value.note == "Attendance lists"
     dashboard = reverse("projects:dashboard", args=[project.slug])
     assert response.redirect_chain == [(f"{dashboard}#indicator-{indicator.pk}", 302)]
@@ -48,10 +48,10 @@ def test_team_member_records_a_value_and_sees_progress_on_the_dashboard(
     assert "25 %" in content  # 50 of the way from 0 to 200
 
 
-def test_form_offers_only_the_projects_activities(client, officer, project, indicator):
+def test_form_offers_only_the_projects_activities(client, team_member, project, indicator):
     own = factories.ActivityFactory(project=project, title="Our training")
     factories.ActivityFactory(title="Someone else's training")
-    client.force_login(officer)
+    client.force_login(team_member)
     response = client.get(record_url(indicator))
     assert list(response.context["form"].fields["activity"].queryset) == [own]
     content = response.content.decode()
@@ -60,9 +60,9 @@ def test_form_offers_only_the_projects_activities(client, officer, project, indi
     assert indicator.name in content
 
 
-def test_activity_of_another_project_is_refused(client, officer, project, indicator):
+def test_activity_of_another_project_is_refused(client, team_member, project, indicator):
     foreign = factories.ActivityFactory()
-    client.force_login(officer)
+    client.force_login(team_member)
     response = client.post(
         record_url(indicator), {"date": "2024-06-30", "value": "5", "activity": foreign.pk}
     )
@@ -71,8 +71,8 @@ def test_activity_of_another_project_is_refused(client, officer, project, indica
     assert not IndicatorValue.objects.exists()
 
 
-def test_value_and_date_are_required(client, officer, indicator):
-    client.force_login(officer)
+def test_value_and_date_are_required(client, team_member, indicator):
+    client.force_login(team_member)
     response = client.post(record_url(indicator), {"date": "not a date", "value": ""})
     errors = response.context["form"].errors
     assert set(errors) == {"date", "value"}
@@ -86,8 +86,8 @@ def test_manager_may_record_a_value(client, manager, indicator):
     assert IndicatorValue.objects.get().recorded_by == manager
 
 
-def test_officer_off_the_team_cannot_record_a_value(client, other_officer, indicator):
-    client.force_login(other_officer)
+def test_outsider_cannot_record_a_value(client, outsider, indicator):
+    client.force_login(outsider)
     assert client.get(record_url(indicator)).status_code == 403
     response = client.post(record_url(indicator), {"date": "2024-06-30", "value": "7"})
     assert response.status_code == 403
@@ -101,8 +101,8 @@ def test_visitor_is_sent_to_the_login_page_to_record_a_value(client, indicator):
     assert not IndicatorValue.objects.exists()
 
 
-def test_indicator_of_another_project_is_not_found_under_this_project(client, officer, project):
+def test_indicator_of_another_project_is_not_found_under_this_project(client, team_member, project):
     foreign = factories.IndicatorFactory()
-    client.force_login(officer)
+    client.force_login(team_member)
     url = reverse("projects:indicator-record", args=[project.slug, foreign.pk])
     assert client.get(url).status_code == 404

@@ -1,4 +1,8 @@
-"""load_demo against the two seed pages (../shared/seeds/): counts, figures, and idempotence."""
+"""The demo data against the two seed pages (../shared/seeds/): counts, figures; and `load_demo`.
+
+The data tests use the `demo` fixture (demo.loader.load()); the last ones run the command itself:
+idempotence, repairs, and the demo accounts it creates with DEBUG on.
+"""
 
 import datetime
 from decimal import Decimal
@@ -11,7 +15,7 @@ from django.core.management import call_command
 
 from activities.models import Activity, NewsItem
 from core.access import is_manager
-from demo import seed as demo
+from demo.seed import DEMO_PASSWORD
 from projects.models import Funding, Objective, Project, ProjectMembership
 from stakeholders.models import Country, Institution
 
@@ -29,12 +33,6 @@ def load_demo(settings, debug=False):
     return out.getvalue()
 
 
-@pytest.fixture
-def loaded(settings):
-    load_demo(settings)
-    return {p.title: p for p in Project.objects.all()}
-
-
 def snapshot():
     """Every row of every project model, field by field (with many-to-many links)."""
     rows = {}
@@ -48,9 +46,10 @@ def snapshot():
     return rows
 
 
-def test_both_seed_projects_are_loaded_with_dates_budgets_and_programme(loaded):
-    serbia, kosovo = loaded[SERBIA], loaded[KOSOVO]
+def test_both_seed_projects_are_loaded_with_dates_budgets_and_programme(demo):
+    serbia, kosovo = demo.serbia, demo.kosovo
 
+    assert (serbia.title, kosovo.title) == (SERBIA, KOSOVO)
     assert Project.objects.published().count() == 3  # the two pages and seed 001's predecessor
     assert (serbia.start_date, serbia.end_date) == (D(2019, 5, 24), D(2022, 12, 31))
     assert (serbia.budget, serbia.currency, serbia.phase) == (Decimal(900_000), "EUR", "Phase II")
@@ -64,24 +63,24 @@ def test_both_seed_projects_are_loaded_with_dates_budgets_and_programme(loaded):
     assert [str(c) for c in kosovo.countries.all()] == ["Kosovo*"]
 
 
-def test_predecessor_of_the_kosovo_project_is_the_2016_2018_horizontal_facility_action(loaded):
-    predecessor = loaded[KOSOVO].predecessor
+def test_predecessor_of_the_kosovo_project_is_the_2016_2018_horizontal_facility_action(demo):
+    predecessor = demo.kosovo.predecessor
 
     assert predecessor.title == "Enhancing the protection of human rights of prisoners in Kosovo*"
     assert (predecessor.start_date.year, predecessor.end_date.year) == (2016, 2018)
-    assert predecessor.programme == loaded[SERBIA].programme
+    assert predecessor.programme == demo.serbia.programme
     assert "years only" in predecessor.description
 
 
-def test_funders_are_the_eu_and_coe_then_four_states_and_the_coe_with_unknown_amounts(loaded):
+def test_funders_are_the_eu_and_coe_then_four_states_and_the_coe_with_unknown_amounts(demo):
     def funders(project):
         return {(f.funder.name, f.kind, f.amount) for f in project.fundings.all()}
 
-    assert funders(loaded[SERBIA]) == {
+    assert funders(demo.serbia) == {
         ("European Union", Funding.Kind.EU_CONTRIBUTION, None),
         ("Council of Europe", Funding.Kind.COE_BUDGET, None),
     }
-    assert funders(loaded[KOSOVO]) == {
+    assert funders(demo.kosovo) == {
         ("Belgium", Funding.Kind.VOLUNTARY, None),
         ("Germany", Funding.Kind.VOLUNTARY, None),
         ("Ireland", Funding.Kind.VOLUNTARY, None),
@@ -90,13 +89,13 @@ def test_funders_are_the_eu_and_coe_then_four_states_and_the_coe_with_unknown_am
     }
 
 
-def test_partner_institutions_by_role(loaded):
+def test_partner_institutions_by_role(demo):
     def partners(project, role):
         return {p.institution.acronym or p.institution.name for p in project.partners.all()
                 if p.role == role}  # fmt: skip
 
-    assert partners(loaded[SERBIA], "implementing") == {"CoE"}
-    assert partners(loaded[SERBIA], "beneficiary") == {
+    assert partners(demo.serbia, "implementing") == {"CoE"}
+    assert partners(demo.serbia, "beneficiary") == {
         "Ministry of Justice",
         "MoI",
         "Ministry of Health",
@@ -106,9 +105,9 @@ def test_partner_institutions_by_role(loaded):
         "Office for Human and Minority Rights",
         "Serbian European Integration Office",
     }
-    assert partners(loaded[SERBIA], "stakeholder") == {"CSOs"}
-    assert partners(loaded[KOSOVO], "beneficiary") == {"PHD", "IFPK", "KCS", "SIS"}
-    assert partners(loaded[KOSOVO], "stakeholder") == {
+    assert partners(demo.serbia, "stakeholder") == {"CSOs"}
+    assert partners(demo.kosovo, "beneficiary") == {"PHD", "IFPK", "KCS", "SIS"}
+    assert partners(demo.kosovo, "stakeholder") == {
         "Kosovo Probation Service",
         "Dubrava Prison",
         "Civil society organisations in Kosovo*",
@@ -117,43 +116,43 @@ def test_partner_institutions_by_role(loaded):
     assert (phd.parent.name, phd.parent.country.code) == ("Ministry of Health", "XK")
 
 
-def test_objectives_are_the_focus_areas_and_the_four_measures_in_order(loaded):
+def test_objectives_are_the_focus_areas_and_the_four_measures_in_order(demo):
     def logframe(project):
         return [(o.code, o.level, o.parent and o.parent.code) for o in project.objectives.all()]
 
-    assert logframe(loaded[SERBIA]) == [
+    assert logframe(demo.serbia) == [
         ("1", "overall", None),
         ("1.1", "specific", "1"),
         ("1.2", "specific", "1"),
         ("1.3", "specific", "1"),
     ]
-    assert logframe(loaded[KOSOVO]) == [
+    assert logframe(demo.kosovo) == [
         ("1", "overall", None),
         ("1.1", "specific", "1"),
         ("1.2", "specific", "1"),
         ("1.3", "specific", "1"),
         ("1.4", "specific", "1"),
     ]
-    measures = loaded[KOSOVO].objectives.filter(level=Objective.Level.SPECIFIC)
+    measures = demo.kosovo.objectives.filter(level=Objective.Level.SPECIFIC)
     assert measures[1].title.startswith("Further enhancing the professional performance")
     assert measures[3].title.endswith("rehabilitation and reintegration into society.")
 
 
-def test_indicators_are_marked_illustrative_and_measure_stated_participants(loaded):
-    staff = loaded[SERBIA].objectives.get(code="1.2").indicators.get()
+def test_indicators_are_marked_illustrative_and_measure_stated_participants(demo):
+    staff = demo.serbia.objectives.get(code="1.2").indicators.get()
 
     assert "Illustrative" in staff.means_of_verification
     assert [(v.date, v.value) for v in staff.values.all()] == [
         (D(2021, 6, 4), 19),
         (D(2022, 3, 25), 39),
     ]
-    kosovo = loaded[KOSOVO].objectives.get(code="1.2").indicators.get()
+    kosovo = demo.kosovo.objectives.get(code="1.2").indicators.get()
     assert [v.value for v in kosovo.values.all()] == [30]
     assert kosovo.values.get().activity.participants_total == 30
 
 
-def test_target_groups_end_beneficiaries_and_key_standards(loaded):
-    serbia, kosovo = loaded[SERBIA], loaded[KOSOVO]
+def test_target_groups_end_beneficiaries_and_key_standards(demo):
+    serbia, kosovo = demo.serbia, demo.kosovo
 
     assert len(serbia.key_standard_list) == 5
     assert "(ECPT)" in serbia.key_standard_list[0]
@@ -167,7 +166,7 @@ def test_target_groups_end_beneficiaries_and_key_standards(loaded):
     assert "forensic institute patients" in kosovo.end_beneficiaries
 
 
-def test_every_activity_on_the_pages_with_kind_dates_place_and_participants(loaded):
+def test_every_activity_on_the_pages_with_kind_dates_place_and_participants(demo):
     activities = {
         (a.project.title, a.start_date, a.end_date, a.kind, a.status, a.place, a.participants_total)
         for a in Activity.objects.select_related("project")
@@ -199,7 +198,7 @@ def test_every_activity_on_the_pages_with_kind_dates_place_and_participants(load
         assert not activity.is_outside_project_period()
 
 
-def test_activity_details_the_pages_state(loaded):
+def test_activity_details_the_pages_state(demo):
     seminar = Activity.objects.get(kind="seminar")
     assert "More than 20" in seminar.description
     assert seminar.participants_total is None
@@ -215,7 +214,7 @@ def test_activity_details_the_pages_state(loaded):
     vep = Activity.objects.get(start_date=D(2022, 6, 22))
     assert {str(c) for c in vep.countries.all()} == {"Kosovo*", "Serbia"}
 
-    kosovo = Activity.objects.get(project=loaded[KOSOVO])
+    kosovo = Activity.objects.get(project=demo.kosovo)
     assert kosovo.facilitators == "Two Council of Europe subject matter experts."
     assert {i.acronym or i.name for i in kosovo.institutions.all()} == {
         "IFPK",
@@ -228,7 +227,7 @@ def test_activity_details_the_pages_state(loaded):
     assert [o.code for o in kosovo.objectives.all()] == ["1.1", "1.2", "1.4"]
 
 
-def test_every_news_story_with_dateline_date_and_its_activity(loaded):
+def test_every_news_story_with_dateline_date_and_its_activity(demo):
     news = list(NewsItem.objects.published().select_related("activity"))
 
     assert len(news) == 11
@@ -254,7 +253,7 @@ def test_every_news_story_with_dateline_date_and_its_activity(loaded):
     assert "A total of 30 mental healthcare professionals" in news[0].body
 
 
-def test_countries_and_the_kosovo_footnote(loaded):
+def test_countries_and_the_kosovo_footnote(demo):
     assert set(Country.objects.values_list("code", flat=True)) == {
         "RS",
         "XK",
@@ -268,7 +267,7 @@ def test_countries_and_the_kosovo_footnote(loaded):
     assert not Country.objects.exclude(code="XK").exclude(footnote="").exists()
 
 
-def test_every_loaded_row_passes_model_validation(loaded):
+def test_every_loaded_row_passes_model_validation(demo):
     for model in [Project, Funding, Objective, Institution, NewsItem]:
         for obj in model.objects.all():
             obj.full_clean()
@@ -285,8 +284,8 @@ def test_running_it_twice_changes_nothing(settings):
     assert sum(model.history.count() for model in [Project, Activity, NewsItem]) == history
 
 
-def test_a_changed_row_is_put_back(loaded, settings):
-    project = loaded[SERBIA]
+def test_a_changed_row_is_put_back(demo, settings):
+    project = demo.serbia
     Project.objects.filter(pk=project.pk).update(budget=1, title="Edited")
 
     load_demo(settings)
@@ -314,6 +313,6 @@ def test_with_debug_demo_accounts_sign_in_and_are_told(settings, client):
         for m in ProjectMembership.objects.select_related("user", "project")
     } == {("officer-serbia", SERBIA, "officer"), ("officer-kosovo", KOSOVO, "officer")}
     assert "http://127.0.0.1:8000/accounts/login/" in out
-    assert demo.DEMO_PASSWORD in out
+    assert DEMO_PASSWORD in out
     assert all(username in out for username in users)
-    assert client.login(username="officer-kosovo", password=demo.DEMO_PASSWORD)
+    assert client.login(username="officer-kosovo", password=DEMO_PASSWORD)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from projects.models import Objective, Project
 from tests import factories
-from tests.helpers import assert_database_rejects, errors_of
+from tests.helpers import assert_database_rejects, assert_refused, errors_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,7 @@ def test_project_cannot_end_before_it_starts():
     project = factories.ProjectFactory(start_date=D(2024, 1, 1), end_date=D(2025, 1, 1))
     project.end_date = D(2023, 12, 31)
 
-    assert errors_of(project)["end_date"] == ["The end date cannot be before the start date."]
-    assert_database_rejects(project)
+    assert_refused(project, "end_date", ["The end date cannot be before the start date."])
 
 
 def test_project_budget_may_be_zero_or_unknown_but_not_negative():
@@ -36,8 +35,7 @@ def test_project_budget_may_be_zero_or_unknown_but_not_negative():
     project.full_clean()
 
     project.budget = Decimal("-1")
-    assert "budget" in errors_of(project)
-    assert_database_rejects(project)
+    assert_refused(project, "budget")
 
 
 def test_project_budget_cannot_drop_below_known_funding():
@@ -56,8 +54,7 @@ def test_project_cannot_be_its_own_predecessor():
     project = factories.ProjectFactory()
     project.predecessor = project
 
-    assert errors_of(project)["predecessor"] == ["A project cannot be its own predecessor."]
-    assert_database_rejects(project)
+    assert_refused(project, "predecessor", ["A project cannot be its own predecessor."])
 
 
 def test_two_projects_with_the_same_title_get_different_slugs():
@@ -144,8 +141,7 @@ def test_funding_amount_cannot_be_negative():
     funding = factories.FundingFactory(amount=10)
     funding.amount = Decimal("-0.01")
 
-    assert "amount" in errors_of(funding)
-    assert_database_rejects(funding)
+    assert_refused(funding, "amount")
 
 
 @pytest.mark.parametrize("share", [0, 50, 100])
@@ -158,16 +154,14 @@ def test_funding_share_outside_0_and_100_is_rejected(share):
     funding = factories.FundingFactory()
     funding.share = share
 
-    assert "share" in errors_of(funding)
-    assert_database_rejects(funding)
+    assert_refused(funding, "share")
 
 
 def test_a_funder_funds_a_project_once():
     funding = factories.FundingFactory()
     again = factories.FundingFactory.build(project=funding.project, funder=funding.funder)
 
-    assert errors_of(again)["__all__"] == ["Funding with this Project and Funder already exists."]
-    assert_database_rejects(again)
+    assert_refused(again, "__all__", ["Funding with this Project and Funder already exists."])
 
 
 # Objectives ---------------------------------------------------------------------------------
@@ -225,8 +219,7 @@ def test_objective_codes_are_unique_within_a_project_only():
     factories.ObjectiveFactory(code="1").full_clean()
     again = factories.ObjectiveFactory.build(project=objective.project, code="1")
 
-    assert errors_of(again)["__all__"] == ["Objective with this Project and Code already exists."]
-    assert_database_rejects(again)
+    assert_refused(again, "__all__", ["Objective with this Project and Code already exists."])
 
 
 # Indicators, partners, teams ----------------------------------------------------------------
@@ -250,16 +243,14 @@ def test_an_institution_has_one_partnership_per_role_in_a_project():
         project=partner.project, institution=partner.institution, role="beneficiary"
     )
 
-    assert "__all__" in errors_of(again)
-    assert_database_rejects(again)
+    assert_refused(again, "__all__")
 
 
 def test_a_user_joins_a_project_team_once():
     membership = factories.MembershipFactory()
     again = factories.MembershipFactory.build(project=membership.project, user=membership.user)
 
-    assert "__all__" in errors_of(again)
-    assert_database_rejects(again)
+    assert_refused(again, "__all__")
 
 
 # Scopes ---------------------------------------------------------------------------------------
@@ -267,7 +258,7 @@ def test_a_user_joins_a_project_team_once():
 
 @pytest.fixture
 def draft(db):
-    """An unpublished project with its own officer."""
+    """An unpublished project with its own team member."""
     return factories.ProjectFactory(is_published=False)
 
 
@@ -276,25 +267,25 @@ def test_visitor_reads_published_projects_only(project, draft):
     assert list(Project.objects.published()) == [project]
 
 
-def test_officer_reads_published_projects_and_their_own_drafts(project, draft, officer):
-    factories.MembershipFactory(project=draft, user=officer)
+def test_team_member_reads_published_projects_and_their_own_drafts(project, draft, team_member):
+    factories.MembershipFactory(project=draft, user=team_member)
 
-    assert set(Project.objects.for_user(officer)) == {project, draft}
+    assert set(Project.objects.for_user(team_member)) == {project, draft}
 
 
-def test_officer_of_another_project_does_not_read_a_draft(project, draft, other_officer):
-    assert project in Project.objects.for_user(other_officer)
-    assert draft not in Project.objects.for_user(other_officer)
+def test_outsider_does_not_read_a_draft(project, draft, outsider):
+    assert project in Project.objects.for_user(outsider)
+    assert draft not in Project.objects.for_user(outsider)
 
 
 def test_manager_reads_every_project(project, draft, manager):
     assert set(Project.objects.for_user(manager)) == {project, draft}
 
 
-def test_only_the_team_and_managers_may_edit_a_project(project, officer, other_officer, manager):
+def test_only_the_team_and_managers_may_edit_a_project(project, team_member, outsider, manager):
     assert list(Project.objects.editable_by(AnonymousUser())) == []
-    assert list(Project.objects.editable_by(officer)) == [project]
-    assert project not in Project.objects.editable_by(other_officer)
+    assert list(Project.objects.editable_by(team_member)) == [project]
+    assert project not in Project.objects.editable_by(outsider)
     assert project in Project.objects.editable_by(manager)
 
 

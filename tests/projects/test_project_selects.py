@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 
 from activities import choices
 from tests import factories
-from tests.activities.test_news_editing import edit_data
+from tests.helpers import news_edit_data
 
 LOOKUP = "/projects/lookup.json"
 
@@ -52,26 +52,26 @@ def test_search_finds_published_projects_by_every_word_of_title_or_code(client, 
     assert set(by_code[0]) == {"id", "slug", "label"}
 
 
-def test_search_never_shows_a_draft_to_a_visitor_but_shows_it_to_its_team(client, officer):
+def test_search_never_shows_a_draft_to_a_visitor_but_shows_it_to_its_team(client, team_member):
     draft = factories.ProjectFactory(title="Prison draft", is_published=False)
-    factories.MembershipFactory(project=draft, user=officer)
+    factories.MembershipFactory(project=draft, user=team_member)
 
     assert client.get(LOOKUP, {"q": "prison"}).json()["results"] == []
-    client.force_login(officer)
+    client.force_login(team_member)
     assert [r["slug"] for r in client.get(LOOKUP, {"q": "prison"}).json()["results"]] == [
         draft.slug
     ]
 
 
 def test_search_for_a_form_finds_only_the_projects_the_user_may_log_for(
-    client, officer, project, manager
+    client, team_member, project, manager
 ):
     project.title = "Prison reform"
     project.save()
     other = factories.ProjectFactory(title="Prison health")
     query = {"q": "prison", "editable": "1"}
 
-    client.force_login(officer)
+    client.force_login(team_member)
     assert [r["id"] for r in client.get(LOOKUP, query).json()["results"]] == [project.pk]
     client.force_login(manager)
     assert {r["id"] for r in client.get(LOOKUP, query).json()["results"]} == {project.pk, other.pk}
@@ -206,7 +206,7 @@ def test_story_moved_to_a_project_beyond_the_list_keeps_it_chosen_on_preview(cli
 
     response = client.post(
         f"/news/{story.slug}/edit/",
-        edit_data(story, project=oldest.pk, activity="", preview="Preview"),
+        news_edit_data(story, project=oldest.pk, activity="", preview="Preview"),
     )
 
     select, titles = select_options(response.content, "project")
@@ -244,10 +244,10 @@ def test_nul_in_a_list_filter_is_a_clear_answer_not_an_error(client, db, listed_
 
 
 @pytest.mark.parametrize("lookup", [LOOKUP, "/stakeholders/lookup.json"])
-def test_nul_in_a_search_box_finds_by_the_rest(client, officer, lookup):
+def test_nul_in_a_search_box_finds_by_the_rest(client, team_member, lookup):
     factories.InstitutionFactory(name="Prison administration")
     factories.ProjectFactory(title="Prison reform")
-    client.force_login(officer)
+    client.force_login(team_member)
 
     response = client.get(lookup, {"q": "pri\x00son"})
 
@@ -255,8 +255,8 @@ def test_nul_in_a_search_box_finds_by_the_rest(client, officer, lookup):
     assert len(response.json()["results"]) == 1
 
 
-def test_ids_written_with_other_digits_are_refused_not_an_error(client, officer, project):
-    client.force_login(officer)
+def test_ids_written_with_other_digits_are_refused_not_an_error(client, team_member, project):
+    client.force_login(team_member)
 
     posted = client.post("/activities/new/", {"project": "²", "title": "Training"})
     choices = client.get("/activities/new/choices/", {"project": "²"})

@@ -110,7 +110,7 @@ def test_visitors_see_neither_drafts_nor_contacts_on_an_institution_page(client,
     assert "jana@example.org" not in page
 
 
-@pytest.mark.parametrize("persona", ["officer", "manager", "admin_user"])
+@pytest.mark.parametrize("persona", ["team_member", "manager", "admin_user"])
 def test_staff_see_contacts_on_an_institution_page(client, ministry, persona, request):
     client.force_login(request.getfixturevalue(persona))
     page = client.get(ministry.get_absolute_url()).content.decode()
@@ -118,8 +118,8 @@ def test_staff_see_contacts_on_an_institution_page(client, ministry, persona, re
     assert 'href="mailto:jana@example.org"' in page
 
 
-def test_a_signed_in_user_without_a_team_or_staff_role_sees_no_contacts(client, ministry):
-    client.force_login(factories.UserFactory())
+def test_someone_on_no_team_and_not_staff_sees_no_contacts(client, no_team, ministry):
+    client.force_login(no_team)
     assert "Jana Example" not in client.get(ministry.get_absolute_url()).content.decode()
 
 
@@ -157,12 +157,12 @@ def test_institution_page_queries_do_not_grow_with_rows(
 LOOKUP = "/stakeholders/lookup.json"
 
 
-def test_picker_finds_institutions_by_every_word_of_name_acronym_or_country(client, officer):
+def test_picker_finds_institutions_by_every_word_of_name_acronym_or_country(client, team_member):
     kosovo = factories.KosovoFactory()
     factories.InstitutionFactory(name="Ministry of Justice", acronym="MoJ", country=kosovo)
     factories.InstitutionFactory(name="Ministry of Health", country=kosovo)
     factories.InstitutionFactory(name="Ministry of Justice", country=factories.CountryFactory())
-    client.force_login(officer)
+    client.force_login(team_member)
 
     found = client.get(LOOKUP, {"q": "justice kosovo"}).json()["results"]
     by_acronym = client.get(LOOKUP, {"q": "moj"}).json()["results"]
@@ -171,17 +171,17 @@ def test_picker_finds_institutions_by_every_word_of_name_acronym_or_country(clie
     assert [r["label"] for r in by_acronym] == ["Ministry of Justice (MoJ)"]
 
 
-def test_picker_returns_at_most_twenty_and_nothing_for_an_empty_search(client, officer):
+def test_picker_returns_at_most_twenty_and_nothing_for_an_empty_search(client, team_member):
     for number in range(25):
         factories.InstitutionFactory(name=f"Prison {number:02}")
-    client.force_login(officer)
+    client.force_login(team_member)
 
     assert len(client.get(LOOKUP, {"q": "prison"}).json()["results"]) == 20
     assert client.get(LOOKUP, {"q": "  "}).json() == {"results": []}
 
 
-def test_picker_refuses_an_overlong_search_with_a_message(client, officer):
-    client.force_login(officer)
+def test_picker_refuses_an_overlong_search_with_a_message(client, team_member):
+    client.force_login(team_member)
 
     response = client.get(LOOKUP, {"q": "x" * 101})
 
