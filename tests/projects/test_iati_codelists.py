@@ -1,5 +1,9 @@
 """The vendored IATI codelists (projects/iati/codelists.py), the codelist checks of the rules
-engine, and the codes the portal keeps: every one must be on its codelist."""
+engine, the codes the portal keeps (every one must be on its codelist), and the rules engine on
+the IATI schemas' example documents."""
+
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -188,3 +192,45 @@ def test_every_code_the_demo_projects_iati_files_write_is_on_its_codelist(demo):
         document = etree.fromstring(etree.tostring(iati.project_document(project)))
         assert rules.codelist_failures(document) == [], project.slug
         assert set(rules.unchecked_codelists(document).values()) <= NOT_VENDORED
+
+
+# --- The IATI schemas' valid examples ------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "iati"
+# What every example holds as a placeholder: an empty identifier under the reporting-org "xx",
+# "xx" for every code, no sector, no country, no language, a participating-org with no name.
+PLACEHOLDER_FAILURES = {
+    "1.1.21": "startswith",  # "" does not start with "xx-"
+    "1.14.8": "startswith",  # "xx" is no registration agency
+    "6.11.1": "atleast_one",  # no activity date of type 1 or 2 (they are "xx")
+    "6.2.2": "atleast_one",  # no sector
+    "4.1.1": "one_or_all",  # no xml:lang anywhere
+    "3.7.1": "if_then",  # no recipient country or region, at either level
+    "6.10.1": "atleast_one",  # <participating-org role="xx"></participating-org>
+    "9.4.1": "codelist",  # activity-date/@type "xx"
+    "9.41.1": "codelist",  # participating-org/@role "xx"
+    "9.5.1": "codelist",  # activity-status/@code "xx"
+    "9.54.1": "codelist",  # reporting-org/@type "xx"
+}
+
+
+@pytest.mark.parametrize(
+    ("example", "own_failures"),
+    [
+        ("02-minimal-doc.xml", {}),
+        ("19-budget.xml", {"9.8.1": "codelist"}),  # budget/@type "X"
+        ("22-participating-org.xml", {"9.42.1": "codelist"}),  # participating-org/@type "X"
+        (
+            "24-results.xml",
+            {"9.55.1": "codelist", "9.60.1": "codelist"},
+        ),  # type "output", measure "Unit"
+    ],
+)
+def test_the_schemas_valid_examples_fail_only_on_their_placeholders(example, own_failures):
+    document = etree.parse(str(EXAMPLES / example))
+    iati.schema().assertValid(document)
+    found = {
+        failure.rule_id: failure.rule
+        for failure in rules.check(document, now=datetime(2025, 6, 15, tzinfo=UTC))
+    }
+    assert found == PLACEHOLDER_FAILURES | own_failures
