@@ -66,7 +66,7 @@ def test_an_unknown_codelist_or_code_is_a_clear_error():
         codelists.name_of("ActivityStatus", "99")
 
 
-def test_the_codelists_the_brief_names_are_all_vendored():
+def test_the_codelists_the_portal_writes_are_vendored():
     assert set(codelists.available()) == {
         "ActivityDateType", "ActivityScope", "ActivityStatus", "BudgetStatus", "BudgetType",
         "CRSChannelCode", "Country", "Currency", "DocumentCategory", "FileFormat",
@@ -111,9 +111,10 @@ def test_a_code_off_its_codelist_fails_its_9x_rule_at_the_attribute():
 
 
 def test_a_withdrawn_code_passes_as_it_does_for_the_validator():
-    document = activity('<budget><value currency="LTL" value-date="2014-01-01">1</value></budget>')
-    assert rules.codelist_failures(document) == []
-    assert [f.rule_id for f in rules.codelist_failures(activity().getroottree())] == []
+    value = '<budget><value currency="{}" value-date="2014-01-01">1</value></budget>'
+    assert rules.codelist_failures(activity(value.format("LTL"))) == []
+    [failure] = rules.codelist_failures(activity(value.format("LTX")))
+    assert (failure.rule_id, failure.detail) == ("9.9.1", "'LTX' is not on the Currency codelist.")
 
 
 @pytest.mark.parametrize(
