@@ -85,6 +85,8 @@ TABLE = {
     **rows(TEAM, TEAM, "projects:indicator-record activities:update news:update"),
     **rows(TEAM, TEAM, "activities:create news:create", query="?project={project}"),
     **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
+    # The team page: the team reads it; managers and project managers change it.
+    **rows(TEAM, MANAGERS, "projects:team"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # A new record's choices for another project (static/js/forms.js); read-only.
