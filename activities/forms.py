@@ -2,12 +2,13 @@
 
 from crispy_forms.bootstrap import FormActions, InlineCheckboxes
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Div, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.choices import fill_project_select
@@ -17,6 +18,7 @@ from core.forms import (
     DateInput,
     FastSelect,
     IdsField,
+    RecordForm,
     SecondarySubmit,
     as_id,
     cancel_link,
@@ -30,7 +32,7 @@ LATEST_ACTIVITIES = 20
 PREVIEW = "preview"
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(RecordForm):
     """Carries the version a record was loaded with, so a save cannot overwrite a newer one."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
@@ -44,10 +46,6 @@ class VersionedForm(forms.ModelForm):
         else:
             del self.fields["version"]
         self.version_layout = ["version"] if self.instance.pk else []
-
-    def record_data(self):
-        """The cleaned values that belong on the record (not the form's own controls)."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def choose_project(self, projects, choices_url_name):
         """List the user's projects; a new record's form reloads its dependent choices on change.
@@ -188,11 +186,22 @@ class ActivityForm(VersionedForm):
                 _("Who took part"),
                 Div(
                     "institutions",
+                    HTML(
+                        format_html(
+                            '<p class="form-text"><a class="js-add-institution" href="{}" '
+                            'target="_blank" rel="noopener">{}</a> {}</p>',
+                            reverse("stakeholders:create"),
+                            _("Not in the directory? Add an institution"),
+                            _("(opens in a new tab)"),
+                        )
+                    ),
                     css_class="js-institution-picker",
                     data_lookup_url=reverse("stakeholders:lookup"),
                     data_search_label=_("Search institutions by name, acronym or country"),
                     data_found_label=_("Found in the directory"),
                     data_count_label=_("Institutions found: %(count)s"),
+                    data_close_label=_("Close"),
+                    data_failed_label=_("The institution could not be added from here."),
                 ),
                 Row(
                     Column("participants_total", css_class="col-md-4"),

@@ -37,6 +37,8 @@ ALL_405 = (405,) * 6
 ALL_302 = (302,) * 6
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 TEAM = (LOGIN, 200, 403, 403, 200, 200)
+# Anyone on a team (of any project) and managers: the portal's staff.
+ON_A_TEAM = (LOGIN, 200, 200, 403, 200, 200)
 MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
 NO_POST = (LOGIN, 405, 405, 405, 405, 405)
 # Read-only parts of the forms: refused to those on no team before the method is looked at.
@@ -79,8 +81,11 @@ TABLE = {
     **rows(SIGNED_IN, NO_POST, "password_change_done"),
     # The activity form's institution picker searches through it.
     **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
+    # Staff add institutions to the directory (an empty form comes back with its errors).
+    **rows(ON_A_TEAM, ON_A_TEAM, "stakeholders:create"),
     # Managers only.
-    **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio"),
+    **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio stakeholders:countries"),
+    **rows(MANAGERS, MANAGERS, "stakeholders:country-create"),
     # The team (and managers): the staff forms, the dashboard, the records' history.
     **rows(TEAM, TEAM, "projects:indicator-record activities:update news:update"),
     **rows(TEAM, TEAM, "activities:create news:create", query="?project={project}"),
