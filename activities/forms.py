@@ -77,13 +77,47 @@ class VersionedForm(RecordForm):
         return None
 
 
-class ActivityForm(VersionedForm):
+def project_period(project):
+    return {"start": date_format(project.start_date), "end": date_format(project.end_date)}
+
+
+class ActivityRules(forms.Form):
+    """What an activity form checks beyond the model: the objectives are the project's, and
+    dates outside the project period are saved only when confirmed (`confirm_outside_period`).
+
+    Shared by the activity form and the spreadsheet import's row form; each says in
+    `dates_outside_period(project, confirmed)` how it asks for the confirmation.
+    """
+
     confirm_outside_period = forms.BooleanField(
         label=_("Save anyway — dates are outside the project period"),
         required=False,
         widget=forms.HiddenInput,
     )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        project = cleaned_data.get("project")
+        objectives = cleaned_data.get("objectives")
+        if project and objectives is not None:
+            try:
+                Activity(project=project).validate_objectives(objectives)
+            except ValidationError as error:
+                self.add_error(None, error)
+        start_date = cleaned_data.get("start_date")
+        end_date = cleaned_data.get("end_date") or start_date
+        if project and start_date and end_date and end_date >= start_date:
+            dated = Activity(project=project, start_date=start_date, end_date=end_date)
+            if dated.is_outside_project_period():
+                confirmed = bool(cleaned_data.get("confirm_outside_period"))
+                self.dates_outside_period(project, confirmed)
+        return cleaned_data
+
+    def dates_outside_period(self, project, confirmed):
+        raise NotImplementedError
+
+
+class ActivityForm(ActivityRules, VersionedForm):
     class Meta:
         model = Activity
         fields = [
@@ -214,34 +248,17 @@ class ActivityForm(VersionedForm):
             FormActions(*buttons, cancel_link(cancel_url)),
         )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        project = cleaned_data.get("project")
-        objectives = cleaned_data.get("objectives")
-        if project and objectives is not None:
-            try:
-                Activity(project=project).validate_objectives(objectives)
-            except ValidationError as error:
-                self.add_error(None, error)
-        start_date = cleaned_data.get("start_date")
-        end_date = cleaned_data.get("end_date") or start_date
-        if project and start_date and end_date and end_date >= start_date:
-            dated = Activity(project=project, start_date=start_date, end_date=end_date)
-            if dated.is_outside_project_period():
-                self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
-                if not cleaned_data.get("confirm_outside_period"):
-                    self.add_error(
-                        "confirm_outside_period",
-                        _(
-                            "These dates fall outside the project period (%(start)s – %(end)s). "
-                            "Check them, or tick the box to save them as they are."
-                        )
-                        % {
-                            "start": date_format(project.start_date),
-                            "end": date_format(project.end_date),
-                        },
-                    )
-        return cleaned_data
+    def dates_outside_period(self, project, confirmed):
+        self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
+        if not confirmed:
+            self.add_error(
+                "confirm_outside_period",
+                _(
+                    "These dates fall outside the project period (%(start)s – %(end)s). "
+                    "Check them, or tick the box to save them as they are."
+                )
+                % project_period(project),
+            )
 
     def listed_institutions(self, project_id):
         """The ones ticked, the project's partners and those of its latest activities."""

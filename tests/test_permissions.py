@@ -24,7 +24,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import IndicatorValue, Project
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, news_edit_data, signed_in
@@ -81,8 +81,15 @@ TABLE = {
     **rows(SIGNED_IN, NO_POST, "password_change_done"),
     # The activity form's institution picker searches through it.
     **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
-    # Staff add institutions to the directory (an empty form comes back with its errors).
-    **rows(ON_A_TEAM, ON_A_TEAM, "stakeholders:create"),
+    # Staff add institutions to the directory and import activities (an empty form comes back
+    # with its errors).
+    **rows(ON_A_TEAM, ON_A_TEAM, "stakeholders:create activities:import"),
+    # An import waiting for confirmation: only whoever uploaded it (the team member) sees it.
+    **rows(
+        (LOGIN, 200, 404, 403, 404, 404),
+        (LOGIN, 302, 404, 403, 404, 404),
+        "activities:import-preview",
+    ),
     # Managers only.
     **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio stakeholders:countries"),
     **rows(MANAGERS, MANAGERS, "stakeholders:country-create"),
@@ -155,6 +162,7 @@ class World:
     story: NewsItem
     institution: object
     indicator: object
+    activity_import: ActivityImport
     users: dict
 
 
@@ -173,6 +181,7 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
         story=factories.NewsItemFactory(project=project, activity=activity),
         institution=institution,
         indicator=factories.IndicatorFactory(objective=objective),
+        activity_import=factories.ActivityImportFactory(user=team_member, project=project),
         users={
             "visitor": None,
             "team_member": team_member,
@@ -199,6 +208,8 @@ def url_for(route, world):
         kwargs = {"pk": world.activity.pk}
     elif namespace == "news" and name in RECORD_PAGES:
         kwargs = {"slug": world.story.slug}
+    elif route == "activities:import-preview":
+        kwargs = {"pk": world.activity_import.pk}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
     return reverse(route, kwargs=kwargs) + TABLE[route].query.format(
