@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 
-from activities import services, spreadsheets
+from activities import import_checks, services, spreadsheets
 from activities.editing import OnATeamMixin
 from activities.models import ActivityImport
 
@@ -65,7 +65,7 @@ class ImportForm(forms.Form):
 def checked_sheet(sheet, rows, *, user, accept_outside_period):
     """The sheet with each row's check (errors, skipped), as stored and shown; and the forms
     of the rows ready to import."""
-    checked = spreadsheets.check(rows, user=user, accept_outside_period=accept_outside_period)
+    checked = import_checks.check(rows, user=user, accept_outside_period=accept_outside_period)
     forms_ready = [row.pop("form") for row in checked if "form" in row]
     stored = [
         {**row, "formulas": source["formulas"]} for row, source in zip(checked, rows, strict=True)
