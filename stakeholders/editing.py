@@ -37,7 +37,8 @@ class InstitutionCreateView(OnATeamMixin, CreateView):
 
     def get_form_kwargs(self):
         cancel_url = None if self.in_picker else reverse("stakeholders:list")
-        return {**super().get_form_kwargs(), "cancel_url": cancel_url}
+        # Ids of their own: in the picker the form shares its page with the activity form.
+        return {**super().get_form_kwargs(), "cancel_url": cancel_url, "auto_id": "institution_%s"}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
