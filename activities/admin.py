@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities import services
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityImport, NewsItem
 
 
 class VersionedAdminForm(forms.ModelForm):
@@ -170,3 +171,28 @@ class NewsItemAdmin(VersionedAdmin):
             },
         ),
     ]
+
+
+@admin.register(ActivityImport)
+class ActivityImportAdmin(admin.ModelAdmin):
+    """The record of each spreadsheet import (made in the portal, at /activities/import/)."""
+
+    list_display = ["file_name", "user", "created_at", "imported_at", "activity_count"]
+    list_filter = [("imported_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user"]
+    search_fields = ["file_name", "user__username"]
+    fields = ["file_name", "user", "created_at", "imported_at", "accept_outside_period"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(activity_count=Count("activities"))
+
+    @admin.display(description=_("activities added"), ordering="activity_count")
+    def activity_count(self, obj):
+        return obj.activity_count
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -180,7 +180,16 @@ class HistoryView(EditableRecordMixin, DetailView):
         )
         entries = []
         for record, older in zip(records, [*records[1:], None], strict=True):
-            entries.append({"record": record, "changes": describe_changes(record, older)})
+            reason = record.history_change_reason or ""
+            entries.append(
+                {
+                    "record": record,
+                    "changes": describe_changes(record, older),
+                    "imported_from": reason.removeprefix(services.IMPORT_REASON)
+                    if reason.startswith(services.IMPORT_REASON)
+                    else None,
+                }
+            )
         return super().get_context_data(entries=entries, **kwargs)
 
 

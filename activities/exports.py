@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -79,25 +80,29 @@ class NameIndex:
         return "; ".join([self.names[pk] for pk in known])
 
 
+# The columns of the CSV and Excel exports, which the import reads back (spreadsheets.py).
+COLUMNS = [
+    ("id", gettext_lazy("ID")),
+    ("project", gettext_lazy("Project")),
+    ("kind", gettext_lazy("Kind")),
+    ("title", gettext_lazy("Title")),
+    ("status", gettext_lazy("Status")),
+    ("start", gettext_lazy("Start")),
+    ("end", gettext_lazy("End")),
+    ("city", gettext_lazy("City")),
+    ("countries", gettext_lazy("Countries and territories")),
+    ("participants", gettext_lazy("Participants")),
+    ("women", gettext_lazy("Women")),
+    ("men", gettext_lazy("Men")),
+    ("institutions", gettext_lazy("Institutions")),
+    ("objectives", gettext_lazy("Objectives")),
+    ("cost", gettext_lazy("Cost")),
+    ("url", gettext_lazy("URL")),
+]
+
+
 def headers():
-    return [
-        _("ID"),
-        _("Project"),
-        _("Kind"),
-        _("Title"),
-        _("Status"),
-        _("Start"),
-        _("End"),
-        _("City"),
-        _("Countries and territories"),
-        _("Participants"),
-        _("Women"),
-        _("Men"),
-        _("Institutions"),
-        _("Objectives"),
-        _("Cost"),
-        _("URL"),
-    ]
+    return [str(label) for _key, label in COLUMNS]
 
 
 def rows(request, activities):

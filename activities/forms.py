@@ -2,12 +2,13 @@
 
 from crispy_forms.bootstrap import FormActions, InlineCheckboxes
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Div, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.choices import fill_project_select
@@ -17,6 +18,7 @@ from core.forms import (
     DateInput,
     FastSelect,
     IdsField,
+    RecordForm,
     SecondarySubmit,
     as_id,
     cancel_link,
@@ -30,7 +32,7 @@ LATEST_ACTIVITIES = 20
 PREVIEW = "preview"
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(RecordForm):
     """Carries the version a record was loaded with, so a save cannot overwrite a newer one."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
@@ -44,10 +46,6 @@ class VersionedForm(forms.ModelForm):
         else:
             del self.fields["version"]
         self.version_layout = ["version"] if self.instance.pk else []
-
-    def record_data(self):
-        """The cleaned values that belong on the record (not the form's own controls)."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def choose_project(self, projects, choices_url_name):
         """List the user's projects; a new record's form reloads its dependent choices on change.
@@ -79,13 +77,47 @@ class VersionedForm(forms.ModelForm):
         return None
 
 
-class ActivityForm(VersionedForm):
+def project_period(project):
+    return {"start": date_format(project.start_date), "end": date_format(project.end_date)}
+
+
+class ActivityRules(forms.Form):
+    """What an activity form checks beyond the model: the objectives are the project's, and
+    dates outside the project period are saved only when confirmed (`confirm_outside_period`).
+
+    Shared by the activity form and the spreadsheet import's row form; each says in
+    `dates_outside_period(project, confirmed)` how it asks for the confirmation.
+    """
+
     confirm_outside_period = forms.BooleanField(
         label=_("Save anyway — dates are outside the project period"),
         required=False,
         widget=forms.HiddenInput,
     )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        project = cleaned_data.get("project")
+        objectives = cleaned_data.get("objectives")
+        if project and objectives is not None:
+            try:
+                Activity(project=project).validate_objectives(objectives)
+            except ValidationError as error:
+                self.add_error(None, error)
+        start_date = cleaned_data.get("start_date")
+        end_date = cleaned_data.get("end_date") or start_date
+        if project and start_date and end_date and end_date >= start_date:
+            dated = Activity(project=project, start_date=start_date, end_date=end_date)
+            if dated.is_outside_project_period():
+                confirmed = bool(cleaned_data.get("confirm_outside_period"))
+                self.dates_outside_period(project, confirmed)
+        return cleaned_data
+
+    def dates_outside_period(self, project, confirmed):
+        raise NotImplementedError
+
+
+class ActivityForm(ActivityRules, VersionedForm):
     class Meta:
         model = Activity
         fields = [
@@ -188,11 +220,22 @@ class ActivityForm(VersionedForm):
                 _("Who took part"),
                 Div(
                     "institutions",
+                    HTML(
+                        format_html(
+                            '<p class="form-text"><a class="js-add-institution" href="{}" '
+                            'target="_blank" rel="noopener">{}</a> {}</p>',
+                            reverse("stakeholders:create"),
+                            _("Not in the directory? Add an institution"),
+                            _("(opens in a new tab)"),
+                        )
+                    ),
                     css_class="js-institution-picker",
                     data_lookup_url=reverse("stakeholders:lookup"),
                     data_search_label=_("Search institutions by name, acronym or country"),
                     data_found_label=_("Found in the directory"),
                     data_count_label=_("Institutions found: %(count)s"),
+                    data_close_label=_("Close"),
+                    data_failed_label=_("The institution could not be added from here."),
                 ),
                 Row(
                     Column("participants_total", css_class="col-md-4"),
@@ -205,34 +248,17 @@ class ActivityForm(VersionedForm):
             FormActions(*buttons, cancel_link(cancel_url)),
         )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        project = cleaned_data.get("project")
-        objectives = cleaned_data.get("objectives")
-        if project and objectives is not None:
-            try:
-                Activity(project=project).validate_objectives(objectives)
-            except ValidationError as error:
-                self.add_error(None, error)
-        start_date = cleaned_data.get("start_date")
-        end_date = cleaned_data.get("end_date") or start_date
-        if project and start_date and end_date and end_date >= start_date:
-            dated = Activity(project=project, start_date=start_date, end_date=end_date)
-            if dated.is_outside_project_period():
-                self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
-                if not cleaned_data.get("confirm_outside_period"):
-                    self.add_error(
-                        "confirm_outside_period",
-                        _(
-                            "These dates fall outside the project period (%(start)s – %(end)s). "
-                            "Check them, or tick the box to save them as they are."
-                        )
-                        % {
-                            "start": date_format(project.start_date),
-                            "end": date_format(project.end_date),
-                        },
-                    )
-        return cleaned_data
+    def dates_outside_period(self, project, confirmed):
+        self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
+        if not confirmed:
+            self.add_error(
+                "confirm_outside_period",
+                _(
+                    "These dates fall outside the project period (%(start)s – %(end)s). "
+                    "Check them, or tick the box to save them as they are."
+                )
+                % project_period(project),
+            )
 
     def listed_institutions(self, project_id):
         """The ones ticked, the project's partners and those of its latest activities."""

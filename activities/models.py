@@ -280,3 +280,43 @@ class NewsItem(SluggedModel, EditedRecord):
     def clean(self):
         if self.activity_id and self.project_id and self.activity.project_id != self.project_id:
             raise ValidationError({"activity": _("Choose an activity of the same project.")})
+
+
+class ActivityImport(models.Model):
+    """A spreadsheet of activities uploaded for import: its rows, kept between the preview and
+    the confirmation (for the user who uploaded it only), then the record of what it added.
+
+    Bounded: a user has at most one import waiting (a new upload replaces it), waiting ones are
+    dropped after a day, and the rows are dropped once imported.
+    """
+
+    # django-simple-history's change reason column, which an imported activity's entry fills.
+    REASON_LENGTH = 100
+
+    user = user_key(_("imported by"))
+    file_name = models.CharField(_("file"), max_length=255)
+    # {"ignored": [headers not imported], "rows": [{"number", "cells", "formulas", "errors",
+    # "skipped"}]}: activities/spreadsheets.py reads and checks them.
+    sheet = models.JSONField(_("rows read"), default=dict, blank=True)
+    accept_outside_period = models.BooleanField(
+        _("dates outside the project period accepted"), default=False
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    activities = models.ManyToManyField(
+        "activities.Activity",
+        verbose_name=_("activities added"),
+        related_name="imports",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("activity import")
+        verbose_name_plural = _("activity imports")
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("activities:import-preview", args=[self.pk])

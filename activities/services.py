@@ -7,11 +7,15 @@ as the history user even outside a request.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityImport, NewsItem
+
+# The history entry of an imported activity: this, then the file's name.
+IMPORT_REASON = "import:"
 
 
 def display_name(user):
@@ -76,11 +80,14 @@ def _claim_version(model, pk, version):
 
 
 @transaction.atomic
-def record_save(record, *, user, version=None):
+def record_save(record, *, user, version=None, change_reason=None):
     """Save an activity or a story as `user`; an existing one only if still at `version`.
 
-    A new record is credited to `user` (logged by, or author when none is given).
+    A new record is credited to `user` (logged by, or author when none is given); its history
+    entry carries `change_reason` when given (an import says so).
     """
+    if change_reason:
+        record._change_reason = change_reason
     if record.pk is None:
         if isinstance(record, Activity):
             record.created_by = user
@@ -100,9 +107,11 @@ def _set_relations(instance, relations):
 
 
 @transaction.atomic
-def activity_create(*, user, countries=(), objectives=(), institutions=(), **fields):
+def activity_create(
+    *, user, countries=(), objectives=(), institutions=(), change_reason=None, **fields
+):
     """Log a new activity for `fields["project"]` as `user`."""
-    activity = record_save(Activity(**fields), user=user)
+    activity = record_save(Activity(**fields), user=user, change_reason=change_reason)
     _set_relations(
         activity,
         {"countries": countries, "objectives": objectives, "institutions": institutions},
@@ -144,3 +153,18 @@ def news_update(item, *, user, version, **fields):
     for name, value in fields.items():
         setattr(item, name, value)
     return record_save(item, user=user, version=version)
+
+
+@transaction.atomic
+def activities_import(activity_import, *, user, records):
+    """Add the activities of `records` (each the fields of one) as `user`: all, or none.
+
+    Each one's history says it came from the spreadsheet; the import keeps who, when and what.
+    """
+    reason = f"{IMPORT_REASON}{activity_import.file_name}"[: ActivityImport.REASON_LENGTH]
+    added = [activity_create(user=user, change_reason=reason, **fields) for fields in records]
+    activity_import.activities.set(added)
+    activity_import.imported_at = timezone.now()
+    activity_import.sheet = {}
+    activity_import.save()
+    return added

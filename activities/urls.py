@@ -1,12 +1,14 @@
 from django.urls import path
 
-from activities import editing, exports, feeds, views
+from activities import editing, exports, feeds, imports, views
 
 app_name = "activities"
 urlpatterns = [
     path("", views.ActivityListView.as_view(), name="list"),
     path("new/", editing.ActivityCreateView.as_view(), name="create"),
     path("new/choices/", editing.ActivityChoicesView.as_view(), name="choices"),
+    path("import/", imports.ImportView.as_view(), name="import"),
+    path("import/<int:pk>/", imports.ImportPreviewView.as_view(), name="import-preview"),
     path("export.csv", exports.activities_csv, name="export-csv"),
     path("export.xlsx", exports.activities_xlsx, name="export-xlsx"),
     path("calendar.ics", exports.activities_calendar, name="calendar"),

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    # The ISO 3166 country list, its names translated (stakeholders/countries.py).
+    "django_countries",
     "simple_history",
     "axes",
     "csp",

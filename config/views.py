@@ -28,7 +28,7 @@ from django.views.decorators.http import require_safe
 
 from activities.models import Activity, NewsItem
 from core import cache
-from core.access import is_manager
+from core.access import is_manager, managers
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -205,11 +205,25 @@ def my_work(request):
     # user, role and query string (the page) until then.
     query = sorted(request.GET.lists())
     lists = cache.kept("my-work", lambda: render_lists(request, manager), user.pk, manager, query)
+    if not lists:
+        return no_team(request)
     return render(request, "workspace/my_work.html", {"lists": lists})
 
 
+def no_team(request):
+    """What a signed-in user on no team reads instead of an empty My work: whom to ask."""
+    return render(
+        request,
+        "workspace/no_team.html",
+        {"managers": managers(), "breadcrumbs": [(_("My work"), "")]},
+    )
+
+
 def render_lists(request, manager):
-    """The user's projects (a page of them), latest and upcoming activities and drafts."""
+    """The user's projects (a page of them), latest and upcoming activities and drafts.
+
+    Nothing ("") for someone on no team who is not a manager: they get the no-team page.
+    """
     user = request.user
     today = timezone.localdate()
     activities = Activity.objects.editable_by(user).select_related("project")
@@ -231,6 +245,8 @@ def render_lists(request, manager):
         page = paginator.page(request.GET.get("page", 1))
     except InvalidPage:
         raise Http404 from None
+    if not manager and not paginator.count:
+        return ""
     context = {
         "is_manager": manager,
         "projects": page.object_list,

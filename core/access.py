@@ -5,6 +5,7 @@ change it if it is also among those they may edit (`Model.objects.editable_by(us
 they may read but not edit is a 403; one they may not read is a 404, as if it did not exist.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
@@ -52,3 +53,19 @@ def get_editable(readable, user, **lookup):
     if not record.user_may_edit:
         raise PermissionDenied
     return record
+
+
+def managers():
+    """The active accounts with the manager role (by group or by their own permission), by name.
+
+    Admins are left out: they manage the site, not the projects. Used to say whom to ask.
+    """
+    app_label, codename = MANAGE_ALL_PROJECTS.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    holders = Q(groups__permissions__in=permission) | Q(user_permissions__in=permission)
+    return (
+        get_user_model()
+        .objects.filter(holders, is_active=True, is_superuser=False)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

@@ -6,6 +6,7 @@ from itertools import groupby
 from crispy_forms.layout import HTML, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -77,6 +78,21 @@ class IdsField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class RecordForm(forms.ModelForm):
+    """A model form whose cleaned values a service saves (`services.<entity>_create(**...)`)."""
+
+    def record_data(self):
+        """The cleaned values that belong on the record (not the form's own controls)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def https_urls(db_field, **kwargs):
+    """A model form's `formfield_callback`: addresses typed without a scheme are https ones."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
 
 
 class SecondarySubmit(Submit):

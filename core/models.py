@@ -23,13 +23,15 @@ class SluggedModel(models.Model):
     """A record with a unique slug in its URL, made from `slug_source()` when left empty."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    # Words the model's URLs use where a slug could stand ("new" in /stakeholders/new/).
+    reserved_slugs = ()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.slug_source())
+            self.slug = unique_slug(self, self.slug_source(), reserved=self.reserved_slugs)
         super().save(*args, **kwargs)
 
     def slug_source(self):

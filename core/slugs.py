@@ -1,14 +1,26 @@
-"""Small helpers shared by the apps."""
+"""Small helpers shared by the apps: slugs, and names compared as people read them."""
+
+import unicodedata
 
 from django.utils.text import slugify
 
 
-def unique_slug(instance, value, *, field="slug", max_length=80):
-    """Return a slug for `value` that no other row of `instance`'s model uses."""
+def folded(text):
+    """`text` without case, accents, spaces or punctuation: "Ministère de la  Justice" and
+    "ministere de la justice" fold alike, as do "M.O.J." and "moj"."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(character for character in decomposed if character.isalnum())
+
+
+def unique_slug(instance, value, *, field="slug", max_length=80, reserved=()):
+    """Return a slug for `value` that no other row of `instance`'s model uses.
+
+    A slug in `reserved` (a word the model's URLs use, such as "new") gets a number too.
+    """
     base = slugify(value)[:max_length].strip("-") or "item"
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     slug, n = base, 2
-    while others.filter(**{field: slug}).exists():
+    while slug in reserved or others.filter(**{field: slug}).exists():
         suffix = f"-{n}"
         slug = f"{base[: max_length - len(suffix)]}{suffix}"
         n += 1

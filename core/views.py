@@ -1,6 +1,16 @@
-"""The base view of every list page."""
+"""The base view of every list page, and the managers-only gate."""
 
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.views.generic import ListView
+
+from core.access import is_manager
+
+
+class ManagersOnlyMixin(UserPassesTestMixin):
+    """Managers (and admins) only: visitors go to sign in, anyone else gets a 403."""
+
+    def test_func(self):
+        return is_manager(self.request.user)
 
 
 class FilteredListView(ListView):

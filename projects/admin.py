@@ -275,7 +275,7 @@ class ProjectPartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectMembership)
-class ProjectMembershipAdmin(admin.ModelAdmin):
+class ProjectMembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "project", "role"]
     list_filter = ["role", "project"]
     list_select_related = ["user", "project"]

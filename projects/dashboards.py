@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -17,7 +17,8 @@ from django.views.generic import CreateView, ListView, TemplateView
 
 from activities.models import Activity
 from core import cache
-from core.access import get_editable, is_manager
+from core.access import get_editable
+from core.views import ManagersOnlyMixin
 from projects import stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
@@ -186,7 +187,7 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
         }
 
 
-class PortfolioDashboardView(UserPassesTestMixin, ListView):
+class PortfolioDashboardView(ManagersOnlyMixin, ListView):
     """Every project as a row, filtered by programme, country and funder; managers only.
 
     The rows come a page at a time (a portfolio runs to thousands of projects); the totals and
@@ -196,9 +197,6 @@ class PortfolioDashboardView(UserPassesTestMixin, ListView):
     template_name = "projects/portfolio.html"
     context_object_name = "projects"
     paginate_by = 50
-
-    def test_func(self):
-        return is_manager(self.request.user)
 
     def get(self, request, *args, **kwargs):
         self.filterset = PortfolioFilter(

@@ -1,14 +1,22 @@
-"""Forms of the project dashboards."""
+"""Forms of the project dashboards and team page."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout, Submit
+from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from projects.models import IndicatorValue
+from core.access import is_manager
+from core.forms import FastSelect
+from projects.models import IndicatorValue, ProjectMembership
+
+# The names of the team page's buttons, which say what a POST asks for.
+ADD_MEMBER = "add"
+SET_ROLE = "set_role"
+REMOVE_MEMBER = "remove"
 
 
 class IndicatorValueForm(forms.ModelForm):
@@ -55,3 +63,72 @@ class PortfolioFilterFormHelper(FormHelper):
         self.form_class = "row row-cols-lg-auto g-3 align-items-end mb-4"
         self.field_class = ""
         self.add_input(Submit("apply", _("Filter")))
+
+
+def person(user):
+    """A user as the team forms list them: "Vesna Martin (vmartin)"."""
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
+class MembershipAddForm(forms.Form):
+    """Put someone who has an account on the team (inviting others comes later)."""
+
+    member = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=get_user_model().objects.none(),
+        widget=FastSelect,
+        help_text=_(
+            "People with an account who are not on the team yet. Someone without an account "
+            "cannot be added here yet: ask an administrator to create it."
+        ),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=ProjectMembership.Role.choices,
+        initial=ProjectMembership.Role.OFFICER,
+    )
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        member = self.fields["member"]
+        member.queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(memberships__project=project)
+            .order_by("first_name", "last_name", "username")
+        )
+        member.label_from_instance = person
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(Column("member", css_class="col-md-7"), Column("role", css_class="col-md-3")),
+            Submit(ADD_MEMBER, _("Add to the team")),
+        )
+
+
+class MemberForm(forms.Form):
+    """A change to one team member: another role, or off the team.
+
+    A project manager cannot change their own role or take themselves off the team (a
+    manager can), so that no one locks themselves out of the team by mistake.
+    """
+
+    membership = forms.ModelChoiceField(
+        queryset=ProjectMembership.objects.none(), widget=forms.HiddenInput
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=ProjectMembership.Role.choices)
+
+    def __init__(self, *args, project, user, removing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["membership"].queryset = project.memberships.select_related("user")
+        self.fields["role"].required = not removing
+
+    def clean_membership(self):
+        membership = self.cleaned_data["membership"]
+        if membership.user_id == self.user.pk and not is_manager(self.user):
+            raise forms.ValidationError(
+                _("You cannot change your own role or leave the team yourself: ask a manager.")
+            )
+        return membership

@@ -87,6 +87,17 @@ class ProjectQuerySet(models.QuerySet):
             return self.filter(memberships__user=user)
         return self.none()
 
+    def managed_by(self, user):
+        """Projects whose team `user` may change: every one for managers, else those they are a
+        project manager of."""
+        if is_manager(user):
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(
+                memberships__user=user, memberships__role=ProjectMembership.Role.MANAGER
+            )
+        return self.none()
+
     def matching(self, text):
         """Projects whose title or code holds every word of `text`."""
         found = self
@@ -502,6 +513,9 @@ class ProjectMembership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OFFICER)
+
+    # Who added whom, changed whose role and removed whom, when (the team page shows it).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["project", "role", "user__username"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import dashboards, iati, views
+from projects import dashboards, iati, team, views
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
 # "projects" namespace.
@@ -15,5 +15,6 @@ urlpatterns = [
         dashboards.IndicatorValueCreateView.as_view(),
         name="indicator-record",
     ),
+    path("<slug:slug>/team/", team.TeamView.as_view(), name="team"),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
 ]

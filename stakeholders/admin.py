@@ -12,9 +12,9 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "has_footnote", "institution_count"]
+    list_display = ["name", "name_fr", "code", "has_footnote", "institution_count"]
     list_filter = [("footnote", admin.EmptyFieldListFilter)]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "name_fr", "code"]
     # Explicit: the Count annotation below groups rows, and Django drops Meta.ordering from
     # GROUP BY queries, so the admin's country autocomplete would page an unordered list.
     ordering = ["name"]

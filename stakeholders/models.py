@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel
+from core.slugs import folded
+from stakeholders.countries import iso_name
 
 # The footnote the Council of Europe puts on every text naming Kosovo (demo data, tests).
 KOSOVO_FOOTNOTE = (
@@ -25,6 +27,12 @@ class Country(models.Model):
         help_text=_("ISO 3166-1 alpha-2 code (XK for Kosovo)."),
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_fr = models.CharField(
+        _("name in French"),
+        max_length=100,
+        blank=True,
+        help_text=_("Left empty, the ISO 3166 list's French name is filled in."),
+    )
     footnote = models.TextField(
         _("footnote"),
         blank=True,
@@ -38,6 +46,11 @@ class Country(models.Model):
 
     def __str__(self):
         return f"{self.name}*" if self.footnote else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.name_fr:
+            self.name_fr = iso_name(self.code, "fr")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("activities:list") + f"?country={self.code}"
@@ -53,6 +66,17 @@ class InstitutionQuerySet(models.QuerySet):
 
     def funders(self):
         return self.filter(fundings__isnull=False).distinct()
+
+    def similar_to(self, name, acronym=""):
+        """Institutions that may be the one named `name` (`acronym`): a name or acronym equal to
+        either, whatever the case, accents, spaces and punctuation (core.slugs.folded)."""
+        wanted = {folded(name), folded(acronym)} - {""}
+        same = [
+            pk
+            for pk, other_name, other_acronym in self.values_list("pk", "name", "acronym")
+            if folded(other_name) in wanted or (other_acronym and folded(other_acronym) in wanted)
+        ]
+        return self.filter(pk__in=same)
 
     def matching(self, text):
         """Institutions whose name, acronym or country holds every word of `text`."""
@@ -106,6 +130,7 @@ class Institution(SluggedModel):
 
     history = HistoricalRecords()
     objects = InstitutionQuerySet.as_manager()
+    reserved_slugs = ("new", "countries")
 
     class Meta:
         ordering = ["name"]

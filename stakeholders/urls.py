@@ -1,10 +1,13 @@
 from django.urls import path
 
-from stakeholders import views
+from stakeholders import editing, views
 
 app_name = "stakeholders"
 urlpatterns = [
     path("", views.InstitutionListView.as_view(), name="list"),
     path("lookup.json", views.institution_lookup, name="lookup"),
+    path("new/", editing.InstitutionCreateView.as_view(), name="create"),
+    path("countries/", editing.CountryListView.as_view(), name="countries"),
+    path("countries/new/", editing.CountryCreateView.as_view(), name="country-create"),
     path("<slug:slug>/", views.InstitutionDetailView.as_view(), name="detail"),
 ]

@@ -40,7 +40,10 @@ class InstitutionListView(FilteredListView):
             .values_list("initial", flat=True)
             .distinct()
         )
+        user = self.request.user
         return super().get_context_data(
+            may_add=Project.objects.editable_by(user).exists(),
+            may_add_countries=is_manager(user),
             letters=[(letter, letter in initials) for letter in LETTERS],
             current_letter=self.filterset.form.cleaned_data.get("letter")
             if self.filterset.is_valid()
@@ -95,11 +98,13 @@ def institution_lookup(request, text):
     ?q=words: institutions whose name, acronym or country holds every word.
     """
     found = Institution.objects.matching(text).select_related("country").order_by("name", "pk")
-    return [
-        {
-            "id": institution.pk,
-            "label": str(institution),
-            "group": str(institution.country or _("International")),
-        }
-        for institution in found[: lookups.RESULTS]
-    ]
+    return [picker_result(institution) for institution in found[: lookups.RESULTS]]
+
+
+def picker_result(institution):
+    """An institution as the activity form's picker lists it (static/js/forms.js)."""
+    return {
+        "id": institution.pk,
+        "label": str(institution),
+        "group": str(institution.country or _("International")),
+    }

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import (
     Funding,
     Indicator,
@@ -259,3 +259,34 @@ class NewsItemFactory(ProjectRowFactory):
     lead = "What happened, in one paragraph."
     body = "More about it, in **Markdown**."
     is_published = True
+
+
+class ActivityImportFactory(factory.django.DjangoModelFactory):
+    """A spreadsheet uploaded by `user`, waiting for confirmation: one training for `project`."""
+
+    class Meta:
+        model = ActivityImport
+        exclude = ["project"]
+
+    user = factory.SubFactory(UserFactory)
+    project = factory.SubFactory(ProjectFactory)
+    file_name = "activities.xlsx"
+    sheet = factory.LazyAttribute(
+        lambda i: {
+            "ignored": [],
+            "rows": [
+                {
+                    "number": 2,
+                    "cells": {
+                        "project": i.project.title,
+                        "kind": "Training",
+                        "title": "Imported training",
+                        "start": i.project.start_date.isoformat(),
+                    },
+                    "formulas": [],
+                    "errors": [],
+                    "skipped": False,
+                }
+            ],
+        }
+    )

@@ -24,7 +24,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import IndicatorValue, Project
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, news_edit_data, signed_in
@@ -37,6 +37,8 @@ ALL_405 = (405,) * 6
 ALL_302 = (302,) * 6
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 TEAM = (LOGIN, 200, 403, 403, 200, 200)
+# Anyone on a team (of any project) and managers: the portal's staff.
+ON_A_TEAM = (LOGIN, 200, 200, 403, 200, 200)
 MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
 NO_POST = (LOGIN, 405, 405, 405, 405, 405)
 # Read-only parts of the forms: refused to those on no team before the method is looked at.
@@ -79,12 +81,24 @@ TABLE = {
     **rows(SIGNED_IN, NO_POST, "password_change_done"),
     # The activity form's institution picker searches through it.
     **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
+    # Staff add institutions to the directory and import activities (an empty form comes back
+    # with its errors).
+    **rows(ON_A_TEAM, ON_A_TEAM, "stakeholders:create activities:import"),
+    # An import waiting for confirmation: only whoever uploaded it (the team member) sees it.
+    **rows(
+        (LOGIN, 200, 404, 403, 404, 404),
+        (LOGIN, 302, 404, 403, 404, 404),
+        "activities:import-preview",
+    ),
     # Managers only.
-    **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio"),
+    **rows(MANAGERS, (LOGIN, 403, 403, 403, 405, 405), "portfolio stakeholders:countries"),
+    **rows(MANAGERS, MANAGERS, "stakeholders:country-create"),
     # The team (and managers): the staff forms, the dashboard, the records' history.
     **rows(TEAM, TEAM, "projects:indicator-record activities:update news:update"),
     **rows(TEAM, TEAM, "activities:create news:create", query="?project={project}"),
     **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
+    # The team page: the team reads it; managers and project managers change it.
+    **rows(TEAM, MANAGERS, "projects:team"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # A new record's choices for another project (static/js/forms.js); read-only.
@@ -148,6 +162,7 @@ class World:
     story: NewsItem
     institution: object
     indicator: object
+    activity_import: ActivityImport
     users: dict
 
 
@@ -166,6 +181,7 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
         story=factories.NewsItemFactory(project=project, activity=activity),
         institution=institution,
         indicator=factories.IndicatorFactory(objective=objective),
+        activity_import=factories.ActivityImportFactory(user=team_member, project=project),
         users={
             "visitor": None,
             "team_member": team_member,
@@ -192,6 +208,8 @@ def url_for(route, world):
         kwargs = {"pk": world.activity.pk}
     elif namespace == "news" and name in RECORD_PAGES:
         kwargs = {"slug": world.story.slug}
+    elif route == "activities:import-preview":
+        kwargs = {"pk": world.activity_import.pk}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
     return reverse(route, kwargs=kwargs) + TABLE[route].query.format(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from projects.models import Project
 from tests import factories
+from tests.helpers import page, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -81,13 +82,34 @@ def test_manager_pages_through_every_project_with_its_activity_count(client, man
     assert client.get(reverse("my-work"), {"page": "last-but-one"}).status_code == 404
 
 
-def test_someone_on_no_team_is_told_so(client, no_team):
+def test_someone_on_no_team_is_told_so_and_whom_to_ask(client, no_team, manager, admin_user):
+    manager.first_name, manager.last_name, manager.email = "Ana", "Kovač", "ana@example.org"
+    manager.save()
+    factories.UserFactory(first_name="Former", last_name="Manager", is_active=False).groups.add(
+        *manager.groups.all()
+    )
+    factories.ActivityFactory(title="Someone else's training")
     client.force_login(no_team)
 
     response = client.get(reverse("my-work"))
 
     assert response.status_code == 200
-    assert "You are not on any project team yet." in response.content.decode()
+    doc = page(response)
+    assert texts(doc, "//h1") == ["You are not on a project team yet"]
+    assert texts(doc, "//ul[@id='managers']/li") == ["Ana Kovač · ana@example.org"]
+    assert admin_user.get_full_name() not in response.content.decode()
+    assert "Someone else's training" not in response.content.decode()
+    assert "Upcoming activities" not in response.content.decode()
+
+
+def test_on_a_team_after_all_my_work_shows_the_project(client, no_team, project):
+    client.force_login(no_team)
+    assert "You are not on a project team yet" in client.get(reverse("my-work")).content.decode()
+
+    factories.MembershipFactory(project=project, user=no_team)
+
+    response = client.get(reverse("my-work"))
+    assert [p.title for p in response.context["projects"]] == [project.title]
 
 
 def test_my_work_offers_sign_out_as_a_post_form(client, team_member):

@@ -5,6 +5,9 @@
 //    others in the directory (stakeholders:lookup), added as checkboxes to tick.
 // 3. A project <select data-lookup-url> (a portal with many projects lists only the most recent)
 //    gets a search box: the projects found (projects:lookup) become the select's options.
+// 4. The picker's "Add an institution" link opens the new-institution form (stakeholders:create,
+//    ?picker=1) in a dialog; the institution saved, or an existing one chosen instead, is ticked.
+//    Without this file the link opens the form in a new tab.
 (function () {
   "use strict";
 
@@ -164,6 +167,22 @@
     }
 
     onTyping(box, search);
+
+    // An institution added or chosen in the dialog (4): ticked, where it is listed or found.
+    container.addEventListener("institution-chosen", (event) => {
+      const result = event.detail;
+      let input = field.querySelector(`input[name="${name}"][value="${result.id}"]`);
+      if (!input) {
+        const check = checkbox(name, result);
+        found.append(check);
+        input = check.querySelector("input");
+      }
+      input.checked = true;
+      input.closest(".form-check").hidden = false;
+      found.hidden = !found.querySelector(".form-check");
+      if (listed) syncHeadings(listed);
+      input.focus();
+    });
   });
 
   // 3. Project search --------------------------------------------------------------------------
@@ -215,5 +234,89 @@
     }
 
     onTyping(box, search);
+  });
+
+  // 4. Add an institution from the picker --------------------------------------------------------
+
+  document.querySelectorAll(".js-institution-picker").forEach((container) => {
+    const link = container.querySelector("a.js-add-institution");
+    if (!link || typeof HTMLDialogElement === "undefined") return;
+    const address = new URL(link.href, window.location.href);
+    address.searchParams.set("picker", "1");
+
+    // Outside the activity form: a form cannot hold another.
+    const dialog = document.createElement("dialog");
+    dialog.className = "institution-dialog";
+    dialog.setAttribute("aria-label", link.textContent);
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn-close float-end";
+    close.setAttribute("aria-label", container.dataset.closeLabel);
+    close.addEventListener("click", () => dialog.close());
+    const body = document.createElement("div");
+    dialog.append(close, body);
+    document.body.append(dialog);
+
+    function choose(result) {
+      dialog.close();
+      container.dispatchEvent(new CustomEvent("institution-chosen", { detail: result }));
+    }
+
+    function failed() {
+      const message = document.createElement("p");
+      message.className = "alert alert-danger";
+      message.setAttribute("role", "alert");
+      const fallback = document.createElement("a");
+      fallback.href = link.href;
+      fallback.target = "_blank";
+      fallback.rel = "noopener";
+      fallback.textContent = link.textContent;
+      message.append(`${container.dataset.failedLabel} `, fallback);
+      body.replaceChildren(message);
+    }
+
+    // The form as the server rendered it (with its errors and look-alikes), or the saved one.
+    async function show(response) {
+      if (response.status === 201) {
+        choose(await response.json());
+        return;
+      }
+      if (!response.ok) {
+        failed();
+        return;
+      }
+      body.innerHTML = await response.text();
+      const form = body.querySelector("form");
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        try {
+          show(await fetch(address, { method: "POST", body: new FormData(form), credentials: "same-origin" }));
+        } catch (error) {
+          failed();
+        }
+      });
+      body.querySelectorAll("[data-institution-id]").forEach((button) => {
+        button.addEventListener("click", () =>
+          choose({
+            id: button.dataset.institutionId,
+            label: button.dataset.institutionLabel,
+            group: button.dataset.institutionGroup,
+          }),
+        );
+      });
+      const first = body.querySelector(".is-invalid, input:not([type=hidden]), select, textarea");
+      if (first) first.focus();
+    }
+
+    link.addEventListener("click", async (event) => {
+      event.preventDefault();
+      body.replaceChildren();
+      dialog.showModal();
+      try {
+        show(await fetch(address, { credentials: "same-origin" }));
+      } catch (error) {
+        failed();
+      }
+    });
   });
 })();
