@@ -11,15 +11,37 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from activities.models import NewsItem
+from core.text import xml_text
 from projects.models import Project
 
 FEED_LENGTH = 20
 
 
+def xml_safe(value):
+    """Strings (and lists of them) without what XML 1.0 cannot hold; other values as they are."""
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    if isinstance(value, str):
+        return xml_text(value)
+    return value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """An Atom feed that drops characters XML cannot hold instead of failing on them."""
+
+    def __init__(self, *args, **kwargs):
+        args = [xml_safe(arg) for arg in args]
+        super().__init__(*args, **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        args = [xml_safe(arg) for arg in args]
+        super().add_item(*args, **{key: xml_safe(value) for key, value in kwargs.items()})
+
+
 class LatestNewsFeed(Feed):
     """The latest published stories of every project. Feeds are public: drafts never appear."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def title(self):
         return _("Cooperation Portal: news")

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """The ground floor every app builds on; wires the page cache's invalidation (core/cache.py)."""
+    """The ground floor every app builds on; wires the page cache's invalidation
+    (core/cache.py) and the text normaliser of every record (core/text.py)."""
 
     name = "core"
     # The label the portal's infrastructure has always had (content types, migrations history).
@@ -10,6 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from core import cache
+        from django.db.models.signals import pre_save
+
+        from core import cache, text
 
         cache.connect_signals()
+        pre_save.connect(text.clean_text_fields, dispatch_uid="portal-clean-text")

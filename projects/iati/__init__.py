@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from lxml import etree
 
+from core.text import xml_text
 from projects import stats
 from projects.models import Indicator, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
@@ -94,10 +95,12 @@ def decimal_text(value):
 
 def sub(parent, tag, text=None, **attributes):
     element = etree.SubElement(
-        parent, tag, {k.replace("_", "-"): str(v) for k, v in attributes.items() if v is not None}
+        parent,
+        tag,
+        {k.replace("_", "-"): xml_text(str(v)) for k, v in attributes.items() if v is not None},
     )
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
