@@ -7,7 +7,7 @@ shows them (`Activity.objects.for_user`); the iCalendar feeds are public for pub
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
@@ -220,6 +220,11 @@ def activities_xlsx(request):
     return response
 
 
+def day_after(day):
+    """All-day events end on the day after the last one (DTEND is exclusive); never overflows."""
+    return day + timedelta(days=1) if day < date.max else day
+
+
 def calendar_response(request, activities, *, name, stem):
     """An RFC 5545 calendar with one all-day VEVENT per activity."""
     calendar = Calendar()
@@ -238,8 +243,7 @@ def calendar_response(request, activities, *, name, stem):
         event.add("dtstamp", activity.updated_at)
         event.add("last-modified", activity.updated_at)
         event.add("dtstart", activity.start_date)
-        # All-day events end on the day after the last one (DTEND is exclusive).
-        event.add("dtend", (activity.end_date or activity.start_date) + timedelta(days=1))
+        event.add("dtend", day_after(activity.end_date or activity.start_date))
         event.add("summary", activity.title)
         country_names = countries.join(activity.country_ids)
         location = ", ".join(filter(None, [activity.venue, activity.city, country_names]))

@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.access import is_manager
-from core.models import EditedRecord, SluggedModel, user_key
+from core.models import (
+    EditedRecord,
+    SluggedModel,
+    bounded_date_validators,
+    date_in_bounds,
+    user_key,
+)
 from projects.models import Project, project_key
 
 
@@ -70,9 +76,12 @@ class Activity(EditedRecord):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=bounded_date_validators())
     end_date = models.DateField(
-        _("end date"), blank=True, help_text=_("Leave empty for a one-day activity.")
+        _("end date"),
+        blank=True,
+        validators=bounded_date_validators(),
+        help_text=_("Leave empty for a one-day activity."),
     )
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     city = models.CharField(_("city or place"), max_length=100, blank=True)
@@ -151,6 +160,8 @@ class Activity(EditedRecord):
             models.CheckConstraint(
                 condition=Q(cost__isnull=True) | Q(cost__gte=0), name="activity_cost_not_negative"
             ),
+            date_in_bounds("start_date", "activity_start_in_bounds"),
+            date_in_bounds("end_date", "activity_end_in_bounds"),
         ]
 
     def __str__(self):
@@ -249,7 +260,9 @@ class NewsItem(SluggedModel, EditedRecord):
         blank=True,
         help_text=_('Where it happened, e.g. "Belgrade, Serbia".'),
     )
-    published_on = models.DateField(_("publication date"), default=timezone.localdate)
+    published_on = models.DateField(
+        _("publication date"), default=timezone.localdate, validators=bounded_date_validators()
+    )
     lead = models.TextField(_("lead"), help_text=_("The first paragraph, shown in lists."))
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
     is_published = models.BooleanField(_("published"), default=False)
@@ -270,6 +283,7 @@ class NewsItem(SluggedModel, EditedRecord):
             models.Index(fields=["is_published", "-published_on"], name="news_published_on"),
             models.Index(fields=["project", "-published_on"], name="news_project_published_on"),
         ]
+        constraints = [date_in_bounds("published_on", "news_published_on_in_bounds")]
 
     def __str__(self):
         return self.title

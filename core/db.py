@@ -1,5 +1,6 @@
 """Database helpers: PostgreSQL-only index operations, and joining values over related rows."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import connection, migrations
 from django.db.models import Aggregate, CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
@@ -15,6 +16,27 @@ class AddPostgresIndex(migrations.AddIndex):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class AddConstraintBesidePostgresIndexes(migrations.AddConstraint):
+    """AddConstraint on a table with PostgreSQL-only indexes (AddPostgresIndex).
+
+    SQLite adds a constraint by rebuilding the table with every index of the model's state;
+    the GIN indexes it cannot build are left out of that rebuild (they were never created there).
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model):
+            kept = model._meta.indexes
+            model._meta.indexes = [i for i in kept if not isinstance(i, GinIndex)]
+            try:
+                schema_editor.add_constraint(model, self.constraint)
+            finally:
+                model._meta.indexes = kept
+        return None
 
 
 class GroupConcat(Aggregate):

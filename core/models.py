@@ -1,10 +1,35 @@
 """Abstract models the apps' records build on (core holds no tables of its own)."""
 
+import datetime
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.slugs import unique_slug
+
+# Every date the portal stores lies in these bounds: a year 9999 cannot overflow `date + 1 day`
+# in a calendar or a duration, and a typo (0202 for 2022) is caught at once.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+DATE_BOUNDS_MESSAGE = _("Enter a date between 1900 and 2100.")
+
+
+def bounded_date_validators():
+    """The validators of every date field: 1900-01-01 to 2100-12-31."""
+    return [
+        MinValueValidator(EARLIEST_DATE, message=DATE_BOUNDS_MESSAGE),
+        MaxValueValidator(LATEST_DATE, message=DATE_BOUNDS_MESSAGE),
+    ]
+
+
+def date_in_bounds(field, name):
+    """The database's version of the same rule, as a named CHECK constraint."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__gte": EARLIEST_DATE, f"{field}__lte": LATEST_DATE}),
+        name=name,
+    )
 
 
 def user_key(verbose_name):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.access import is_manager
-from core.models import SluggedModel, user_key
+from core.models import SluggedModel, bounded_date_validators, date_in_bounds, user_key
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
 
@@ -141,8 +141,8 @@ class Project(SluggedModel):
         related_name="projects",
         blank=True,
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(_("start date"), validators=bounded_date_validators())
+    end_date = models.DateField(_("end date"), validators=bounded_date_validators())
     budget = models.DecimalField(
         _("total budget"),
         max_digits=14,
@@ -192,6 +192,8 @@ class Project(SluggedModel):
             models.CheckConstraint(
                 condition=~Q(predecessor=models.F("pk")), name="project_not_own_predecessor"
             ),
+            date_in_bounds("start_date", "project_start_in_bounds"),
+            date_in_bounds("end_date", "project_end_in_bounds"),
         ]
 
     def __str__(self):
@@ -430,7 +432,7 @@ class IndicatorValue(models.Model):
         on_delete=models.CASCADE,
         related_name="values",
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=bounded_date_validators())
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     note = models.CharField(_("note"), max_length=255, blank=True)
     activity = models.ForeignKey(
@@ -451,6 +453,7 @@ class IndicatorValue(models.Model):
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
         indexes = [models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest")]
+        constraints = [date_in_bounds("date", "indicatorvalue_date_in_bounds")]
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.date})"
