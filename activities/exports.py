@@ -156,6 +156,25 @@ def rows(request, activities):
         )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+
+
+def csv_cell(value):
+    """A text cell a spreadsheet shows as text: a leading `'` before what could start a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return FORMULA_GUARD + value
+    return value
+
+
+def csv_uncell(text):
+    """The import's inverse of `csv_cell`: the guard dropped again."""
+    if text.startswith(FORMULA_GUARD) and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def filename(stem, extension):
     return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
 
@@ -172,7 +191,7 @@ def activities_csv(request):
         writer = csv.writer(buffer)  # writes None as an empty field
         writer.writerow(headers())
         for row in rows(request, activities):
-            writer.writerow(row)
+            writer.writerow([csv_cell(value) for value in row])
             if buffer.tell() >= BATCH_SIZE:
                 yield buffer.getvalue()
                 buffer.seek(0)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from activities.exports import COLUMNS
+from activities.exports import COLUMNS, csv_uncell
 from core.slugs import folded
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -128,7 +128,7 @@ def csv_lines(content):
     except csv.Error:
         dialect = csv.excel
     for row in csv.reader(io.StringIO(text), dialect):
-        yield row[:MAX_COLUMNS]
+        yield [csv_uncell(cell) for cell in row[:MAX_COLUMNS]]
 
 
 def header_keys():

