@@ -167,10 +167,20 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Locks lift by themselves; `manage.py axes_reset_username NAME` lifts one early.
 AXES_ENABLE_ADMIN = False
 AXES_USERNAME_CALLABLE = "core.backends.axes_username"
-# Behind a reverse proxy, the client address is the proxy's unless told how many hops to trust.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
-if AXES_IPWARE_PROXY_COUNT:
+# Behind a reverse proxy every client has the proxy's address, and one client's failures would
+# lock everyone out. Behind AXES_PROXY_COUNT proxies, each appending the address it saw to
+# X-Forwarded-For, the client is the first of those addresses: django-ipware counts the proxies
+# named in the header (one fewer) and, strict, falls back to REMOTE_ADDR when the header has
+# another length (a client forging its own). With no proxy the header is never read.
+PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("AXES_PROXY_COUNT must be 0 or more.")
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+IPWARE_STRICT = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,5 +1,6 @@
 """Production settings, browser protections, static files and sign-in protection."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -278,3 +279,63 @@ def test_weak_passwords_are_refused(password):
 def test_a_long_uncommon_password_is_accepted():
     user = factories.UserFactory.build(username="staffer")
     validate_password("correct-horse-battery-staple", user)
+
+
+# Behind a proxy (issue 18): the lockout is per client, read from the trusted X-Forwarded-For hop.
+PROXY = "10.0.0.9"
+
+
+def proxy_settings(count):
+    """The axes/ipware settings config/settings.py derives from AXES_PROXY_COUNT=`count`."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import json; from django.conf import settings as s; print(json.dumps("
+        "[getattr(s, 'AXES_IPWARE_PROXY_COUNT', None), s.AXES_IPWARE_META_PRECEDENCE_ORDER]))",
+        DEBUG="1",
+        AXES_PROXY_COUNT=str(count),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.AXES_IPWARE_PROXY_COUNT, settings.AXES_IPWARE_META_PRECEDENCE_ORDER = proxy_settings(1)
+
+
+def sign_in_through_proxy(client, password, forwarded_for):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "staffer", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_a_proxy_one_clients_lockout_does_not_lock_another(behind_one_proxy, staff):
+    for _ in range(5):
+        sign_in_through_proxy(Client(), "wrong-password", "203.0.113.5")
+
+    assert sign_in_through_proxy(Client(), factories.PASSWORD, "203.0.113.5").status_code == 429
+    assert sign_in_through_proxy(Client(), factories.PASSWORD, "198.51.100.7").status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.5"}
+
+
+def test_behind_a_proxy_forged_forwarded_addresses_share_one_lock(behind_one_proxy, staff):
+    # A client sending its own X-Forwarded-For gets the proxy's line added after it: the header
+    # no longer has the length the proxies give it, and the proxy's address is used instead.
+    for forged in range(5):
+        sign_in_through_proxy(Client(), "wrong-password", f"192.0.2.{forged}, 203.0.113.5")
+
+    forged_again = sign_in_through_proxy(Client(), factories.PASSWORD, "192.0.2.99, 203.0.113.5")
+    assert forged_again.status_code == 429
+    assert sign_in_through_proxy(Client(), factories.PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(staff):
+    assert proxy_settings(0)[1] == ["REMOTE_ADDR"]
+    for forwarded in range(5):
+        sign_in_through_proxy(Client(), "wrong-password", f"198.51.100.{forwarded}")
+    assert sign_in_through_proxy(Client(), factories.PASSWORD, "203.0.113.5").status_code == 429
