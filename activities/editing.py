@@ -8,6 +8,7 @@ from crispy_forms.utils import render_crispy_form
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -59,7 +60,11 @@ class OnATeamMixin(LoginRequiredMixin):
     def project_from_query(self):
         """The project named by ?project=<slug>, preselected on a new record's form."""
         slug = self.request.GET.get("project")
-        return self.editable_project(slug=slug) if slug else None
+        if not slug:
+            return None
+        if not slug_re.match(slug):
+            raise Http404
+        return self.editable_project(slug=slug)
 
 
 class ProjectChoicesView(OnATeamMixin, View):

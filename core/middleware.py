@@ -7,6 +7,7 @@ import sys
 import time
 import uuid
 
+from django.core.exceptions import BadRequest
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -86,6 +87,25 @@ class RequestLogMiddleware:
             return response
         finally:
             current_request_id.reset(token)
+
+
+class NulCharacterMiddleware:
+    """Answer 400 to a path or query string holding a NUL character (`%00`).
+
+    No URL, filter or admin lookup of the portal takes one, and PostgreSQL cannot compare text
+    holding it (a DataError, so a 500, wherever a view put it in a query).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the URL")
+        return self.get_response(request)
 
 
 def outage_response():
