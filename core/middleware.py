@@ -14,6 +14,8 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
 
+from core.text import log_text
+
 request_log = logging.getLogger("portal.request")
 outage_log = logging.getLogger("portal.outage")
 
@@ -68,17 +70,18 @@ class RequestLogMiddleware:
             response[REQUEST_ID_HEADER] = request.id
             duration_ms = round((time.perf_counter() - started) * 1000, 1)
             user_id = signed_in_user_id(request)
+            method, path = log_text(request.method), log_text(request.path)
             request_log.info(
                 "%s %s %s %sms user=%s",
-                request.method,
-                request.path,
+                method,
+                path,
                 response.status_code,
                 duration_ms,
                 user_id,
                 extra={
                     "request_id": request.id,
-                    "method": request.method,
-                    "path": request.path,
+                    "method": method,
+                    "path": path,
                     "status": response.status_code,
                     "duration_ms": duration_ms,
                     "user_id": user_id,
@@ -137,7 +140,10 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
             outage_log.error(
-                "Database unavailable: %s %s", request.method, request.path, exc_info=exception
+                "Database unavailable: %s %s",
+                log_text(request.method),
+                log_text(request.path),
+                exc_info=exception,
             )
             return outage_response()
         return None

@@ -47,3 +47,12 @@ def clean_text_fields(sender, instance, raw=False, **kwargs):
             cleaned = clean_text(value)
             if cleaned is not value and cleaned != value:
                 setattr(instance, field.attname, cleaned)
+
+
+# In a log line: every control character, and the Unicode line separators, shown escaped.
+LOG_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def log_text(value):
+    """`value` for a log line: `\\n`, `\\x1b`… in place of control characters (no forged lines)."""
+    return LOG_UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode(), value)

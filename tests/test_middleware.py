@@ -207,3 +207,15 @@ def test_database_connections_are_health_checked_before_reuse():
     database = settings.DATABASES["default"]
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["ATOMIC_REQUESTS"] is True
+
+
+def test_a_path_with_a_line_break_cannot_forge_a_log_line(client, db, caplog):
+    caplog.set_level(logging.INFO, logger="portal.request")
+    client.get("/nope%0a2026-12-01 10:00:00,000 INFO portal.request [x] GET /admin/ 200%1b[2J")
+
+    [record] = request_lines(caplog)
+    line = record.getMessage()
+    assert "\n" not in line and "\x1b" not in line
+    assert line.startswith("GET /nope\\n2026-12-01 10:00:00,000 INFO portal.request [x] GET")
+    assert "200\\x1b[2J 404 " in line
+    assert record.path.startswith("/nope\\n2026")
