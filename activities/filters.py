@@ -11,16 +11,14 @@ from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
 from core.filters import CleanInputFilterSet, FilterForm, StableOrderingFilter, TextFilter
 from core.forms import FastSelect, as_id
-from projects.models import Objective, Project
+from projects.filters import readable_projects
+from projects.models import Objective
 from stakeholders.models import Country, Institution
 
 
-def visible_projects(request):
-    return Project.objects.for_user(request.user) if request else Project.objects.published()
-
-
 def visible_objectives(request):
-    return Objective.objects.filter(project__in=visible_projects(request)).select_related("project")
+    projects = readable_projects(request)
+    return Objective.objects.filter(project__in=projects).select_related("project")
 
 
 class ProjectListedFilterSet(CleanInputFilterSet):
@@ -47,7 +45,7 @@ class ActivityFilter(ProjectListedFilterSet):
 
     q = TextFilter(fields=["title", "description", "city", "venue"])
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=FastSelect
+        label=_("Project"), queryset=readable_projects, to_field_name="slug", widget=FastSelect
     )
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Activity.Kind.choices)
     status = filters.ChoiceFilter(label=_("Status"), choices=Activity.Status.choices)
@@ -121,7 +119,10 @@ class ActivityFilter(ProjectListedFilterSet):
 
         @functools.cache
         def institution_choices():
-            used = Activity.institutions.through.objects.filter(activity__project__slug=project)
+            used = Activity.institutions.through.objects.filter(
+                activity__project__in=readable_projects(self.request),
+                activity__project__slug=project,
+            )
             institutions = Institution.objects.filter(
                 Q(slug=institution) | Q(pk__in=used.values("institution_id"))
             )
@@ -138,7 +139,7 @@ class NewsFilter(ProjectListedFilterSet):
     """The news list's filters; apply to `NewsItem.objects.for_user(user)`."""
 
     project = filters.ModelChoiceFilter(
-        label=_("Project"), queryset=visible_projects, to_field_name="slug", widget=FastSelect
+        label=_("Project"), queryset=readable_projects, to_field_name="slug", widget=FastSelect
     )
     year = filters.NumberFilter(
         label=_("Year"),

@@ -8,10 +8,23 @@ from projects.models import Programme, Project
 from stakeholders.models import Country, Institution
 
 
+def readable_projects(request):
+    """The projects the user may read: what every filter's choices are built from.
+
+    Choices drawn from all projects would tell a visitor what a draft project holds (its
+    countries, funders, institutions) even though its pages are a 404.
+    """
+    return Project.objects.for_user(request.user) if request else Project.objects.published()
+
+
 def readable_funders(request):
     """Funders of the projects the user may read, so a draft's funders stay private."""
-    projects = Project.objects.for_user(request.user) if request else Project.objects.published()
-    return Institution.objects.filter(fundings__project__in=projects).distinct()
+    return Institution.objects.filter(fundings__project__in=readable_projects(request)).distinct()
+
+
+def readable_countries(request):
+    """Countries of the projects the user may read."""
+    return Country.objects.filter(projects__in=readable_projects(request)).distinct()
 
 
 class ProjectFilter(CleanInputFilterSet):
@@ -24,7 +37,7 @@ class ProjectFilter(CleanInputFilterSet):
     country = filters.ModelChoiceFilter(
         label=_("Country or territory"),
         field_name="countries",
-        queryset=Country.objects.filter(projects__isnull=False).distinct(),
+        queryset=readable_countries,
         to_field_name="code",
         empty_label=ANY,
     )

@@ -224,3 +224,28 @@ def test_feeds_never_list_a_draft_even_for_its_team(secrets, team_member):
         text = text_of(client.get(url))
         assert DRAFT_STORY not in text
         assert FUTURE_STORY not in text
+
+
+@pytest.fixture
+def draft_only(secrets):
+    """An institution and a country only the draft project works with."""
+    draft = secrets["draft"]
+    hidden = factories.InstitutionFactory(name="Secretive Partnerbody", slug="secretive")
+    secrets["draft_activity"].institutions.add(hidden)
+    draft.countries.add(factories.CountryFactory(code="MD", name="Moldova"))
+    return draft
+
+
+def test_the_activity_filter_names_no_institution_of_a_draft_project(client, draft_only):
+    response = client.get(reverse("activities:list"), {"project": draft_only.slug})
+    assert response.status_code == 400  # the draft is no choice of the visitor's
+    assert "Secretive Partnerbody" not in response.content.decode()
+    manager = signed_in(factories.UserFactory(is_superuser=True, is_staff=True))
+    page = manager.get(reverse("activities:list"), {"project": draft_only.slug})
+    assert "Secretive Partnerbody" in page.content.decode()
+
+
+def test_the_project_filter_offers_no_country_only_a_draft_project_works_in(client, draft_only):
+    assert "Moldova" not in client.get(reverse("projects:list")).content.decode()
+    manager = signed_in(factories.UserFactory(is_superuser=True, is_staff=True))
+    assert "Moldova" in manager.get(reverse("projects:list")).content.decode()
