@@ -21,6 +21,8 @@ BACKUP_DIR = BASE_DIR / "backups"
 POSTGRES_ENGINES = {"django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis"}
 # Rebuilt by `migrate` on every database; the dump refers to them by natural key instead.
 REBUILT_BY_MIGRATE = ["contenttypes", "auth.permission"]
+PRIVATE_DIRECTORY = 0o700
+PRIVATE_FILE = 0o600
 
 
 def setup_django():
@@ -67,10 +69,14 @@ def backup(directory=BACKUP_DIR, *, using="default"):
 
     settings_dict = connections[using].settings_dict
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    # A backup holds password hashes, sessions and contacts: only the owner reads it.
+    directory.mkdir(mode=PRIVATE_DIRECTORY, parents=True, exist_ok=True)
+    directory.chmod(PRIVATE_DIRECTORY)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     suffix = ".dump" if is_postgres(settings_dict) else ".json.gz"
     path = directory / f"portal-{stamp}{suffix}"
+    # Created empty with its mode before anything is written; pg_dump and dumpdata keep it.
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
     try:
         if is_postgres(settings_dict):
             subprocess.run(  # noqa: S603
@@ -97,6 +103,7 @@ def backup(directory=BACKUP_DIR, *, using="default"):
     except BaseException:
         path.unlink(missing_ok=True)  # never leave a half-written backup behind
         raise
+    path.chmod(PRIVATE_FILE)
     return path
 
 

@@ -1,5 +1,7 @@
 """No data loss: backups round-trip the whole database; deleted records come back from history."""
 
+import stat
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -67,6 +69,17 @@ def test_a_backup_restores_every_row_into_an_emptied_database(put_back_afterward
     assert Contact.objects.get().email == "desk@justice.example"
     assert NewsItem.objects.get().activity_id == activity.pk
     assert Institution.objects.get(pk=institution.pk).name == "Ministry of Justice"
+
+
+def test_a_backup_is_readable_by_its_owner_only(db, tmp_path):
+    directory = tmp_path / "backups"
+    first = backups.backup(directory)
+    directory.chmod(0o755)  # an existing directory made private again
+    second = backups.backup(directory)
+
+    assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(path.stat().st_mode) for path in (first, second)] == [0o600, 0o600]
+    assert second.stat().st_size > 0
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup_of_this_kind(db, tmp_path):
