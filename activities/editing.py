@@ -29,6 +29,7 @@ from activities.models import Activity, NewsItem
 from core import cache
 from core.access import get_editable
 from core.forms import as_id
+from core.once import OneTimeSubmitMixin
 from projects.models import Project
 
 
@@ -220,7 +221,7 @@ def describe_changes(record, older):
 # Activities
 
 
-class ActivityCreateView(OnATeamMixin, StaffFormMixin, CreateView):
+class ActivityCreateView(OnATeamMixin, StaffFormMixin, OneTimeSubmitMixin, CreateView):
     model = Activity
     form_class = ActivityForm
     template_name = "activities/activity_form.html"
@@ -242,13 +243,15 @@ class ActivityCreateView(OnATeamMixin, StaffFormMixin, CreateView):
         # (crispy: about 70 ms). The project is checked on every request.
         self.object = None
         project = self.preselected_project
+        # Kept without its one-time token (core/once.py), which is new on every rendering.
         fields = cache.kept(
             "blank-activity-form",
-            lambda: render_crispy_form(self.get_form()),
+            lambda: render_crispy_form(super(OneTimeSubmitMixin, self).get_form()),
             request.user.pk,
             project and project.pk,
         )
-        return self.render_to_response(self.get_context_data(form=None, blank_form=fields))
+        blank_form = fields + self.token_input()
+        return self.render_to_response(self.get_context_data(form=None, blank_form=blank_form))
 
     def form_valid(self, form):
         self.object = services.activity_create(user=self.request.user, **form.record_data())
@@ -303,7 +306,9 @@ class NewsPreviewMixin:
         return PREVIEW in self.request.POST
 
 
-class NewsCreateView(OnATeamMixin, StaffFormMixin, NewsPreviewMixin, CreateView):
+class NewsCreateView(
+    OnATeamMixin, StaffFormMixin, NewsPreviewMixin, OneTimeSubmitMixin, CreateView
+):
     model = NewsItem
     form_class = NewsItemForm
     template_name = "news/news_form.html"

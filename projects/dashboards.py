@@ -18,6 +18,7 @@ from django.views.generic import CreateView, ListView, TemplateView
 from activities.models import Activity
 from core import cache
 from core.access import get_editable
+from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
 from projects import stats
 from projects.dashboard_filters import PortfolioFilter
@@ -305,7 +306,7 @@ def timeline(projects):
     return timeline
 
 
-class IndicatorValueCreateView(TeamProjectMixin, CreateView):
+class IndicatorValueCreateView(TeamProjectMixin, OneTimeSubmitMixin, CreateView):
     """A team member records an indicator's value; back to the dashboard with a message."""
 
     model = IndicatorValue

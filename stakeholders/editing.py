@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, ListView
 
 from activities.editing import OnATeamMixin
+from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
 from stakeholders import services
 from stakeholders.forms import CountryForm, InstitutionForm
@@ -23,7 +24,7 @@ from stakeholders.views import picker_result
 PICKER = "picker"
 
 
-class InstitutionCreateView(OnATeamMixin, CreateView):
+class InstitutionCreateView(OnATeamMixin, OneTimeSubmitMixin, CreateView):
     form_class = InstitutionForm
 
     @property
@@ -70,7 +71,7 @@ class CountryListView(ManagersOnlyMixin, ListView):
         return Country.objects.order_by("name")
 
 
-class CountryCreateView(ManagersOnlyMixin, CreateView):
+class CountryCreateView(ManagersOnlyMixin, OneTimeSubmitMixin, CreateView):
     form_class = CountryForm
     template_name = "stakeholders/country_form.html"
 
