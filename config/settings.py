@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # A NUL (%00) in the path or query string is a 400 before any view puts it in a query.
     "core.middleware.NulCharacterMiddleware",
+    # An admin URL or form value its field cannot hold (?start_date__year=2147483648) is a 400.
+    "core.middleware.AdminBadInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

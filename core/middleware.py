@@ -1,4 +1,4 @@
-"""Request ids and request logs; the friendly 503 page while the database is away."""
+"""Request ids and logs; the 503 page while the database is away; 400s for bad input."""
 
 import contextvars
 import logging
@@ -9,10 +9,12 @@ import uuid
 
 from django.core.exceptions import BadRequest
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import reverse
+from django.views.defaults import bad_request
 
 from core.text import log_text
 
@@ -109,6 +111,41 @@ class NulCharacterMiddleware:
         ):
             raise BadRequest("NUL character in the URL")
         return self.get_response(request)
+
+
+# What the admin raises on a value its field cannot hold: "Field 'id' expected a number but got
+# 'abc'" (ValueError) for an id in a URL, an add form's initial data or an action's selection,
+# OverflowError for a year past Python's dates in a filter, DataError when PostgreSQL refuses it.
+ADMIN_BAD_INPUT = (ValueError, OverflowError, DataError)
+admin_log = logging.getLogger("portal.admin")
+
+
+class AdminBadInputMiddleware:
+    """Answer 400, not 500, when an admin URL or form carries a value its field cannot hold.
+
+    The portal's own views check their input (core.forms.as_id, filter forms); the admin's
+    changelist filters, add-form initial data, actions and history pages take ids and lookups
+    straight from the request, so a mistyped or fuzzed value would be a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, ADMIN_BAD_INPUT) and request.path.startswith(
+            reverse("admin:index")
+        ):
+            admin_log.warning(
+                "Bad admin input: %s %s: %s",
+                log_text(request.method),
+                log_text(request.path),
+                log_text(str(exception)),
+            )
+            return bad_request(request, BadRequest(str(exception)))
+        return None
 
 
 def outage_response():
