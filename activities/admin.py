@@ -95,6 +95,12 @@ class NewsInline(admin.StackedInline):
 @admin.register(Activity)
 class ActivityAdmin(VersionedAdmin):
     form = ActivityAdminForm
+
+    def save_related(self, request, form, formsets, change):
+        # The links go into this save's history entry, as the staff forms' do.
+        with services.links_in_latest_entry(form.instance):
+            super().save_related(request, form, formsets, change)
+
     list_display = [
         "title",
         "project",

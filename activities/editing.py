@@ -6,6 +6,7 @@ the user may edit opens; one they may only read is a 403; any other is a 404.
 
 from crispy_forms.utils import render_crispy_form
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.validators import slug_re
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView, View
 
 from activities import services
@@ -24,8 +26,9 @@ from activities.forms import (
     ActivityForm,
     ConfirmDeleteForm,
     NewsItemForm,
+    RestoreForm,
 )
-from activities.models import Activity, NewsItem
+from activities.models import LINKS, Activity, NewsItem
 from core import cache
 from core.access import get_editable
 from core.forms import as_id
@@ -172,11 +175,13 @@ def changed_fields(conflict, loaded_version):
     return [str(type(current)._meta.get_field(name).verbose_name) for name in delta.changed_fields]
 
 
-HISTORY_EXCLUDED = ["created_by", "updated_by", "author", "slug"]
+# Links are kept in history for restoring a deleted activity (services.activity_restore), not
+# listed as changes.
+HISTORY_EXCLUDED = ["created_by", "updated_by", "author", "slug", *LINKS]
 
 
 class HistoryView(EditableRecordMixin, DetailView):
-    """Who changed what and when, newest first (many-to-many links are not kept in history)."""
+    """Who changed what and when, newest first."""
 
     def get_context_data(self, **kwargs):
         records = list(
@@ -285,8 +290,46 @@ class ActivityChoicesView(ProjectChoicesView):
 
 
 class ActivityHistoryView(HistoryView):
+    """An activity's history; a deleted one's too, with the button that restores it."""
+
     model = Activity
     template_name = "activities/activity_history.html"
+    deletion = None
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            self.deletion = deleted_activity(self.request.user, self.kwargs["pk"])
+            return self.deletion.instance
+
+    def get_context_data(self, **kwargs):
+        restore_form = RestoreForm(action=reverse("activities:restore", args=[self.kwargs["pk"]]))
+        return super().get_context_data(
+            deletion=self.deletion, restore_form=restore_form if self.deletion else None, **kwargs
+        )
+
+
+def deleted_activity(user, pk):
+    """The deletion entry of activity `pk` if `user` may edit its project: else 404 (or 403)."""
+    deletion = services.latest_deletion(pk)
+    if deletion is None:
+        raise Http404
+    get_editable(Project.objects.for_user(user), user, pk=deletion.project_id)
+    return deletion
+
+
+@login_required
+@require_POST
+def activity_restore(request, pk):
+    """Bring a deleted activity back with its links (team members of its project, managers)."""
+    activity = services.activity_restore(deleted_activity(request.user, pk), user=request.user)
+    messages.success(
+        request,
+        _("Activity “%s” restored, with its countries, objectives, institutions and news.")
+        % activity.title,
+    )
+    return HttpResponseRedirect(activity.get_absolute_url())
 
 
 # News

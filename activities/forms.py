@@ -370,3 +370,13 @@ class ConfirmDeleteForm(forms.Form):
                 cancel_link(cancel_url),
             )
         )
+
+
+class RestoreForm(forms.Form):
+    """The restore button of a deleted activity's history page (nothing to fill in)."""
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.layout = Layout(FormActions(Submit("restore", _("Restore this activity"))))

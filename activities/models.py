@@ -45,6 +45,10 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(status=Activity.Status.HELD)
 
 
+# An activity's many-to-many links, kept in its history.
+LINKS = ("countries", "objectives", "institutions")
+
+
 class Activity(EditedRecord):
     """What a project did or will do: a training, a study visit, a meeting…"""
 
@@ -127,7 +131,9 @@ class Activity(EditedRecord):
     created_by = user_key(_("logged by"))
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    # The links are kept in history too, so a deleted activity comes back with them
+    # (activities.services.activity_restore).
+    history = HistoricalRecords(m2m_fields=LINKS)
     objects = ActivityQuerySet.as_manager()
 
     class Meta:

@@ -6,13 +6,17 @@ version the same way and refuse the same stale edits, and django-simple-history 
 as the history user even outside a request.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, ActivityImport, NewsItem
+from activities.models import LINKS, Activity, ActivityImport, NewsItem
+from projects.models import IndicatorValue, Objective
+from stakeholders.models import Country, Institution
 
 # The history entry of an imported activity: this, then the file's name.
 IMPORT_REASON = "import:"
@@ -101,9 +105,43 @@ def record_save(record, *, user, version=None, change_reason=None):
 
 
 def _set_relations(instance, relations):
-    for name, values in relations.items():
-        if values is not None:
-            getattr(instance, name).set(values)
+    """Set an activity's links; its latest history entry (this save's) keeps them."""
+    with links_in_latest_entry(instance):
+        for name, values in relations.items():
+            if values is not None:
+                getattr(instance, name).set(values)
+
+
+def _link_history(name):
+    """The history model of one of an activity's many-to-many links (`countries`…)."""
+    return getattr(Activity.history.model, name).model
+
+
+@contextmanager
+def links_in_latest_entry(activity):
+    """Links changed inside are written to the activity's latest history entry.
+
+    django-simple-history would add an entry per link changed; one save is one entry, holding
+    the links as they are once saved (the staff forms, the admin and the import all save so).
+    """
+    activity.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del activity.skip_history_when_saving
+    latest = activity.history.order_by("-history_date", "-history_id").first()
+    if latest is None:
+        return
+    for name in LINKS:
+        history = _link_history(name)
+        history.objects.filter(history=latest).delete()
+        through = getattr(Activity, name).through
+        history.objects.bulk_create(
+            history(
+                history=latest, **{f.attname: getattr(row, f.attname) for f in through._meta.fields}
+            )
+            for row in through.objects.filter(activity=activity)
+        )
 
 
 @transaction.atomic
@@ -139,6 +177,92 @@ def record_delete(record, *, user):
     """Delete an activity (its stories stay, without the link) or a story."""
     record._history_user = user
     record.delete()
+
+
+# The history entry of a story or an indicator value whose activity was deleted: this, then
+# the activity's id; `activity_restore` links them again.
+UNLINKED_REASON = "unlinked from deleted activity:"
+RESTORED_REASON = "restored"
+LINKED_TO_ACTIVITY = (NewsItem, IndicatorValue)  # each with `activity`, SET_NULL on delete
+
+
+def activity_unlinking(sender, instance, **kwargs):
+    """pre_delete of an activity: its stories and indicator values lose the link *in history*.
+
+    The database would set their `activity` to NULL with one UPDATE, which history never sees;
+    saving each one first keeps the change (connected in activities/apps.py, so the portal's
+    delete and the admin's, one by one or selected, all pass here).
+    """
+    user = getattr(instance, "_history_user", None)
+    for model in LINKED_TO_ACTIVITY:
+        for record in model.objects.filter(activity=instance):
+            record.activity = None
+            record._change_reason = f"{UNLINKED_REASON}{instance.pk}"
+            if user is not None:
+                record._history_user = user
+            record.save()
+
+
+class NotRestorable(Exception):
+    """The activity is not deleted (or never was)."""
+
+
+def latest_deletion(pk):
+    """The history entry of activity `pk`'s deletion, if it is deleted now; else None."""
+    if Activity.objects.filter(pk=pk).exists():
+        return None
+    latest = Activity.history.filter(id=pk).order_by("-history_date", "-history_id").first()
+    return latest if latest is not None and latest.history_type == "-" else None
+
+
+@transaction.atomic
+def activity_restore(deletion, *, user):
+    """Bring back the activity deleted in `deletion` (its "-" history entry) as `user`.
+
+    Its fields come from that entry; its countries, objectives and institutions from the entry
+    before (the links are gone by the time the deletion is written), those that still exist; its
+    stories and indicator values are linked again unless they changed since they were unlinked.
+    """
+    pk = deletion.id
+    if Activity.objects.filter(pk=pk).exists():
+        raise NotRestorable
+    before = (
+        Activity.history.filter(id=pk)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    activity = deletion.instance
+    activity.updated_by = activity._history_user = user
+    activity._change_reason = RESTORED_REASON
+    activity.save(force_insert=True)
+    if before is not None:
+        linked = {
+            name: model.objects.filter(
+                pk__in=_link_history(name).objects.filter(history=before).values(f"{key}_id")
+            )
+            for name, model, key in [
+                ("countries", Country, "country"),
+                ("objectives", Objective, "objective"),
+                ("institutions", Institution, "institution"),
+            ]
+        }
+        linked["objectives"] = linked["objectives"].filter(project=activity.project_id)
+        _set_relations(activity, linked)
+    reason = f"{UNLINKED_REASON}{pk}"
+    for model in LINKED_TO_ACTIVITY:
+        unlinked = model.history.filter(history_change_reason=reason).values("id")
+        for record in model.objects.filter(pk__in=unlinked, activity__isnull=True):
+            if (
+                record.history.order_by("-history_date", "-history_id")[0].history_change_reason
+                != reason
+            ):
+                continue  # changed since: left as it is
+            record.activity = activity
+            record._change_reason = RESTORED_REASON
+            record._history_user = user
+            record.save()
+    return activity
 
 
 @transaction.atomic

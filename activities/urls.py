@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/edit/", editing.ActivityUpdateView.as_view(), name="update"),
     path("<int:pk>/delete/", editing.ActivityDeleteView.as_view(), name="delete"),
     path("<int:pk>/history/", editing.ActivityHistoryView.as_view(), name="history"),
+    path("<int:pk>/restore/", editing.activity_restore, name="restore"),
 ]
 
 # A project's news feed and calendar, under /projects/<slug>/ in the "projects" namespace.

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from activities import services
 from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import IndicatorValue, Project
 from tests import factories
@@ -101,6 +102,8 @@ TABLE = {
     **rows(TEAM, MANAGERS, "projects:team"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
+    # Restoring a deleted activity (POST only, from its history page): the team and managers.
+    **rows(NO_POST, (LOGIN, 302, 403, 403, 302, 302), "activities:restore"),
     # A new record's choices for another project (static/js/forms.js); read-only.
     **rows(TEAM, CHOICES_POST, "activities:choices news:choices", query="?project={project_id}"),
 }
@@ -164,6 +167,7 @@ class World:
     indicator: object
     activity_import: ActivityImport
     users: dict
+    deleted_activity: int = None
 
 
 @pytest.fixture
@@ -175,7 +179,11 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
     activity = factories.ActivityFactory(
         project=project, objectives=[objective], institutions=[institution]
     )
+    deleted = factories.ActivityFactory(project=project, title="Deleted by mistake")
+    deleted_pk = deleted.pk
+    services.record_delete(deleted, user=team_member)
     return World(
+        deleted_activity=deleted_pk,
         project=project,
         activity=activity,
         story=factories.NewsItemFactory(project=project, activity=activity),
@@ -204,6 +212,8 @@ def url_for(route, world):
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
     elif namespace == "projects" and name not in ("list", "lookup"):
         kwargs = {"slug": world.project.slug}
+    elif route == "activities:restore":
+        kwargs = {"pk": world.deleted_activity}
     elif namespace == "activities" and name in RECORD_PAGES:
         kwargs = {"pk": world.activity.pk}
     elif namespace == "news" and name in RECORD_PAGES:
