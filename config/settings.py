@@ -233,6 +233,15 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# The organisation that publishes the IATI files: its identifier (the OECD DAC channel code of the
+# Council of Europe, 47138, under the XM-DAC agency; not 46024, the CoE Development Bank), its
+# IATI OrganisationType (40: multilateral) and its name in each language.
+IATI_REPORTING_ORG = {
+    "ref": os.environ.get("IATI_REPORTING_ORG_REF", "XM-DAC-47138"),
+    "type": "40",
+    "name": {"en": "Council of Europe", "fr": "Conseil de l'Europe"},
+}
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -69,6 +69,8 @@ TABLE = {
     # Public documents of a published project; they ignore the method (nothing is changed).
     **rows(ALL_200, ALL_200, "projects:iati projects:feed projects:calendar"),
     **rows(ALL_200, ALL_200, "activities:calendar news:feed"),
+    # The portfolio's IATI files: what the pages show each reader (drafts only to their team).
+    **rows(ALL_200, ALL_200, "iati-activities iati-organisation"),
     # Django's language switch: answers with a redirect back, whoever asks.
     **rows(ALL_302, ALL_302, "set_language"),
     # An empty POST is a form with errors, for anyone.
