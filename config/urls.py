@@ -16,6 +16,7 @@ urlpatterns = [
     # IATI files are the same in every language (each narrative carries its own).
     path("iati/activities.xml", iati.activities_xml, name="iati-activities"),
     path("iati/organisation.xml", iati.organisation_xml, name="iati-organisation"),
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
