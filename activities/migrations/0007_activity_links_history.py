@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0006_dates_in_bounds'),
-        ('projects', '0004_dates_in_bounds'),
+        ('projects', '0005_dates_in_bounds'),
         ('stakeholders', '0003_country_name_fr'),
     ]
 

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0006_dates_in_bounds'),
-        ('projects', '0003_projectmembership_history'),
+        ('projects', '0004_projectsector'),
         ('stakeholders', '0003_country_name_fr'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
