@@ -95,9 +95,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A NUL (%00) in the path or query string is a 400 before any view puts it in a query.
-    "core.middleware.NulCharacterMiddleware",
-    # An admin URL or form value its field cannot hold (?start_date__year=2147483648) is a 400.
+    # An admin URL or form value its field cannot hold (?start_date__year=2147483648, a NUL) is
+    # a 400.
     "core.middleware.AdminBadInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -94,25 +94,6 @@ class RequestLogMiddleware:
             current_request_id.reset(token)
 
 
-class NulCharacterMiddleware:
-    """Answer 400 to a path or query string holding a NUL character (`%00`).
-
-    No URL, filter or admin lookup of the portal takes one, and PostgreSQL cannot compare text
-    holding it (a DataError, so a 500, wherever a view put it in a query).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            raise BadRequest("NUL character in the URL")
-        return self.get_response(request)
-
-
 # What the admin raises on a value its field cannot hold: "Field 'id' expected a number but got
 # 'abc'" (ValueError) for an id in a URL, an add form's initial data or an action's selection,
 # OverflowError for a year past Python's dates in a filter, DataError when PostgreSQL refuses it.
@@ -132,20 +113,32 @@ class AdminBadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A NUL in a changelist filter or search: PostgreSQL cannot compare text holding one,
+        # SQLite can; refused up front, the answer is the same on both.
+        if is_admin(request) and any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return self.refuse(request, "NUL character in the query string")
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, ADMIN_BAD_INPUT) and request.path.startswith(
-            reverse("admin:index")
-        ):
-            admin_log.warning(
-                "Bad admin input: %s %s: %s",
-                log_text(request.method),
-                log_text(request.path),
-                log_text(str(exception)),
-            )
-            return bad_request(request, BadRequest(str(exception)))
+        if isinstance(exception, ADMIN_BAD_INPUT) and is_admin(request):
+            return self.refuse(request, str(exception))
         return None
+
+    def refuse(self, request, reason):
+        admin_log.warning(
+            "Bad admin input: %s %s: %s",
+            log_text(request.method),
+            log_text(request.path),
+            log_text(reason),
+        )
+        return bad_request(request, BadRequest(reason))
+
+
+def is_admin(request):
+    return request.path.startswith(reverse("admin:index"))
 
 
 def outage_response():

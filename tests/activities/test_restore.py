@@ -43,8 +43,10 @@ def delete_in_the_portal(user, activity):
 def test_a_deleted_activity_comes_back_with_its_links_stories_and_values(team_member, linked):
     activity = linked["activity"]
     pk = activity.pk
-    delete_in_the_portal(team_member, activity)
     client = signed_in(team_member)
+    confirmation = page(client.get(reverse("activities:delete", args=[pk])))
+    assert confirmation.xpath("//a[@href=$url]", url=reverse("activities:history", args=[pk]))
+    delete_in_the_portal(team_member, activity)
 
     history = page(client.get(reverse("activities:history", args=[pk])))
     assert "This activity was deleted on" in history.text_content()
