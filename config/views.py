@@ -54,6 +54,7 @@ def healthz(request):
 @require_safe
 def home(request):
     """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
+    cache.depends_on(request, "projects", "activities", "news")
     held = (
         Activity.objects.visible()
         .held()
@@ -173,6 +174,7 @@ def search_everything(user, terms, limit=RESULTS_PER_TYPE):
 @require_safe
 def search(request):
     """Published projects, visible activities, published news and institutions matching `q`."""
+    cache.depends_on(request, "projects", "activities", "news")
     form = SearchForm(request.GET)
     groups, terms = [], ""
     if form.is_valid():

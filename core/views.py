@@ -3,6 +3,7 @@
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.views.generic import ListView
 
+from core import cache
 from core.access import is_manager
 
 
@@ -22,6 +23,8 @@ class FilteredListView(ListView):
 
     filterset_class = None
     filter_heading = ""
+    # What the list shows, for the page cache (core.cache.depends_on).
+    cache_scopes = ()
     # Related rows each listed record shows.
     select_related = ()
     prefetch_related = ()
@@ -35,6 +38,8 @@ class FilteredListView(ListView):
         )
 
     def get_queryset(self):
+        if self.cache_scopes:
+            cache.depends_on(self.request, *self.cache_scopes)
         base = self.get_base_queryset()
         self.filterset = self.filterset_class(
             self.request.GET or None, queryset=base, request=self.request
@@ -58,3 +63,15 @@ class FilteredListView(ListView):
         if self.filterset.invalid:
             response_kwargs["status"] = 400
         return super().render_to_response(context, **response_kwargs)
+
+
+class ScopedDetailMixin:
+    """A detail page that tells the page cache what it shows: `cache_scopes(obj)`."""
+
+    def cache_scopes(self, obj):
+        raise NotImplementedError
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        cache.depends_on(self.request, *self.cache_scopes(obj))
+        return obj

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from lxml import etree
 
+from core import cache
 from projects import stats
 from projects.models import Indicator, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
@@ -235,6 +236,7 @@ def project_document(project, *, today=None):
 def project_iati(request, slug):
     """Published projects for everyone; drafts only for their team and managers (else 404)."""
     project = get_object_or_404(Project.objects.for_user(request.user), slug=slug)
+    cache.depends_on(request, f"project:{project.pk}")
     document = project_document(project)
     content = etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     response = HttpResponse(content, content_type="application/xml; charset=utf-8")
