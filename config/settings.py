@@ -135,7 +135,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: shared through Redis when REDIS_URL is set, so several app servers agree.
+# Without it, production keeps the cache in the database (the `portal_cache` table, made by a
+# migration), which every gunicorn worker shares: never a cache of one process, which would show
+# a page as it was before a save made through another worker. Deploy check portal.W001 says so.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+DATABASE_CACHE_TABLE = "portal_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -145,8 +149,17 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+            # Expired rows are culled a third at a time once the table holds this many.
+            "OPTIONS": {"MAX_ENTRIES": env_int("DATABASE_CACHE_ENTRIES", 20_000)},
+        }
+    }
 # Visitors' pages cached with exact invalidation (core/cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Upper bound for changes made without model signals (queryset.update, bulk inserts).

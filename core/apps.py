@@ -10,6 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from core import cache
+        from core import cache, checks  # noqa: F401 (checks registers the deploy checks)
 
         cache.connect_signals()

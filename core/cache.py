@@ -33,7 +33,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils import timezone
@@ -121,7 +121,7 @@ def changed(scopes, using=None):
         flush(using)
     else:
         # One callback per change, but the first one empties the set: one bump per commit.
-        transaction.on_commit(lambda: flush(using), using=using)
+        transaction.on_commit(lambda: flush(using), using=using, robust=True)
 
 
 def scopes_of(instance):
@@ -270,10 +270,14 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)  # the host is validated before any hit
-        entry = cache.get(key)
-        # Read before the view reads any data: a save committed during the render then leaves
-        # this entry stale rather than fresh-looking.
-        seen = generations({ALL, CONTENT} | (set(entry[0]) if entry else set()))
+        try:
+            entry = cache.get(key)
+            # Read before the view reads any data: a save committed during the render then
+            # leaves this entry stale rather than fresh-looking.
+            seen = generations({ALL, CONTENT} | (set(entry[0]) if entry else set()))
+        except DatabaseError:
+            # The database cache (no Redis) is down with the database: the page answers 503.
+            return self.get_response(request)
         if entry is not None and all(seen.get(s) == g for s, g in entry[0].items()):
             return thaw(entry, "hit")
         lock = LOCK_KEY.format(key=key)
