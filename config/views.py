@@ -51,10 +51,8 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_safe
-def home(request):
-    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
-    cache.depends_on(request, "projects", "activities", "news")
+def key_figures():
+    """Published projects, activities held, people trained, institutions engaged."""
     held = (
         Activity.objects.visible()
         .held()
@@ -71,13 +69,24 @@ def home(request):
             through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
         )
     )
-    ongoing = published.ongoing()
-    figures = [
-        (published.count(), _("projects")),
-        (held["count"], _("activities held")),
-        (held["people"] or 0, _("people trained")),
-        (engaged.count(), _("institutions engaged")),
-    ]
+    return [published.count(), held["count"], held["people"] or 0, engaged.count()]
+
+
+FIGURE_LABELS = [
+    _("projects"),
+    _("activities held"),
+    _("people trained"),
+    _("institutions engaged"),
+]
+
+
+@require_safe
+def home(request):
+    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
+    cache.depends_on(request, "projects", "activities", "news")
+    # Sums over every activity: computed once per save that can change them, not per visitor.
+    figures = cache.kept("home-figures", key_figures, scopes=["projects", "activities"])
+    ongoing = Project.objects.published().ongoing()
     return render(
         request,
         "home.html",
@@ -88,7 +97,7 @@ def home(request):
             .prefetch_related("countries")
             .order_by("-start_date", "title")[:ONGOING_ON_HOME],
             "ongoing_count": ongoing.count(),
-            "figures": figures,
+            "figures": list(zip(figures, FIGURE_LABELS, strict=True)),
         },
     )
 

@@ -108,7 +108,7 @@ def flush(using=None):
     """Bump what the committed transaction changed, in one go (`transaction.on_commit`)."""
     scopes = _pending(transaction.get_connection(using))
     if scopes:
-        changed = {*scopes, CONTENT}
+        changed = set(scopes)
         scopes.clear()
         bump(changed)
 
@@ -116,7 +116,7 @@ def flush(using=None):
 def changed(scopes, using=None):
     """Note that the current transaction changes `scopes`; they are bumped once, on commit."""
     connection = transaction.get_connection(using)
-    _pending(connection).update(scopes)
+    _pending(connection).update({CONTENT, *scopes})  # CONTENT: kept results see every save
     if _inside_test_case(connection):
         flush(using)
     else:
@@ -181,17 +181,17 @@ def connect_signals():
 # Kept results -------------------------------------------------------------------------------
 
 
-def kept(name, compute, *key_parts):
-    """`compute()`'s result, kept until the next save of the portal's data.
+def kept(name, compute, *key_parts, scopes=(CONTENT,)):
+    """`compute()`'s result, kept until a save changes one of `scopes` (by default: any save).
 
     For what signed-in pages show alike to many users: a dashboard's rendered figures, a blank
-    form's fields. Keyed by the CONTENT generation, the language (labels are translated) and the
-    day (time elapsed, upcoming), so a saved activity shows on the next request, as with the
-    page cache. Keep HTML or plain data: unpickling model instances or lazy translations costs
-    more than a dashboard's whole render.
+    form's fields, home's key figures. Keyed by the scopes' generations, the language (labels
+    are translated) and the day (time elapsed, upcoming), so a saved activity shows on the next
+    request, as with the page cache. Keep HTML or plain data: unpickling model instances or lazy
+    translations costs more than a dashboard's whole render.
     """
-    version = generations([CONTENT])[CONTENT]
-    parts = repr((version, get_language(), timezone.localdate(), *key_parts))
+    versions = generations({ALL, *scopes})
+    parts = repr((sorted(versions.items()), get_language(), timezone.localdate(), *key_parts))
     key = f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
     return cache.get_or_set(key, compute, timeout())
 

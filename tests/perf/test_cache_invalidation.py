@@ -311,3 +311,10 @@ def test_a_page_with_no_previous_copy_is_rendered_even_while_locked(client, worl
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Staff training" in response.content.decode()
+
+
+def test_a_save_no_visitor_page_shows_still_refreshes_kept_results(world):
+    before = cache.kept("figures", lambda: "before")
+    new_team_member(world)
+    assert cache.kept("figures", lambda: "after") == "after"
+    assert before == "before"
