@@ -6,9 +6,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection, transaction
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
+    FloatField,
     IntegerField,
     OuterRef,
     Q,
@@ -17,6 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -29,6 +32,7 @@ from django.views.decorators.http import require_safe
 from activities.models import Activity, NewsItem
 from core import cache
 from core.access import is_manager, managers
+from core.db import SEARCH_DOCUMENT
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -112,8 +116,25 @@ class SearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
 
 
+# Tables whose rows keep their search document (core.db.StoredSearchDocument).
+STORED_DOCUMENTS = {"projects_project", "activities_activity", "activities_newsitem"}
+WEB_QUERY = "websearch_to_tsquery('english'::regconfig, %s)"
+
+
+def _ranked_stored(queryset, terms):
+    """Full-text search on the stored documents: matched by their GIN index, ranked from them."""
+    document = f'"{queryset.model._meta.db_table}"."{SEARCH_DOCUMENT}"'
+    # Fixed table and column names; the words go in as a parameter.
+    matches = RawSQL(f"{document} @@ {WEB_QUERY}", [terms], output_field=BooleanField())  # noqa: S611
+    candidates = queryset.filter(matches).order_by().values("pk")[:SEARCH_CANDIDATES]
+    rank = RawSQL(f"ts_rank({document}, {WEB_QUERY})", [terms], output_field=FloatField())  # noqa: S611
+    return queryset.filter(pk__in=candidates).annotate(rank=rank).order_by("-rank", "pk")
+
+
 def _ranked(queryset, fields, terms):
     """PostgreSQL full-text search, best match first."""
+    if queryset.model._meta.db_table in STORED_DOCUMENTS:
+        return _ranked_stored(queryset, terms)
     # `document @@ query` on the same expression as the models' GIN indexes, so matching rows
     # come from the index instead of a to_tsvector() over every row; ranking (which recomputes
     # the document of each row) is bounded to SEARCH_CANDIDATES matches, so a word found in half

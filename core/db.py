@@ -17,6 +17,49 @@ class AddPostgresIndex(migrations.AddIndex):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
+SEARCH_DOCUMENT = "search_document"
+
+
+class StoredSearchDocument(migrations.RunSQL):
+    """On PostgreSQL, a `search_document` tsvector column kept by a trigger, with a GIN index.
+
+    The site search matches and ranks on it instead of computing to_tsvector() over each row's
+    text at every search (the cost of a search at 200,000 activities). Models do not declare the
+    column, so no page loads it; `search_document(model)` says whether a table has one. A
+    trigger, not a generated column, so that later migrations may still alter the text columns.
+    """
+
+    def __init__(self, table, columns):
+        self.table, self.columns = table, columns
+        column_list = ", ".join(columns)
+        name = f"{table}_{SEARCH_DOCUMENT}"
+        super().__init__(
+            sql=[
+                f"ALTER TABLE {table} ADD COLUMN {SEARCH_DOCUMENT} tsvector",
+                f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
+                f"EXECUTE FUNCTION tsvector_update_trigger({SEARCH_DOCUMENT}, "
+                f"'pg_catalog.english', {column_list})",
+                f"UPDATE {table} SET {SEARCH_DOCUMENT} = NULL",  # noqa: S608 (the trigger fills it)
+                f"CREATE INDEX {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
+            ],
+            reverse_sql=[
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                f"ALTER TABLE {table} DROP COLUMN IF EXISTS {SEARCH_DOCUMENT}",
+            ],
+        )
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def deconstruct(self):
+        return self.__class__.__name__, [self.table, self.columns], {}
+
+
 class GroupConcat(Aggregate):
     """SQLite's GROUP_CONCAT with a separator."""
 
