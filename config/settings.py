@@ -130,6 +130,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # No JIT compilation: a page's queries run in milliseconds, and compiling a count over
+    # 200,000 rows took longer than running it (measured: 830 ms of JIT for a 70 ms query).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # A request either saves everything it changed or nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -6,11 +6,9 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection, transaction
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
     Exists,
-    FloatField,
     IntegerField,
     OuterRef,
     Q,
@@ -19,7 +17,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -32,7 +29,7 @@ from django.views.decorators.http import require_safe
 from activities.models import Activity, NewsItem
 from core import cache
 from core.access import is_manager, managers
-from core.db import SEARCH_DOCUMENT
+from core.db import StoredDocument
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -118,28 +115,16 @@ class SearchForm(forms.Form):
 
 # Tables whose rows keep their search document (core.db.StoredSearchDocument).
 STORED_DOCUMENTS = {"projects_project", "activities_activity", "activities_newsitem"}
-WEB_QUERY = "websearch_to_tsquery('english'::regconfig, %s)"
-
-
-def _ranked_stored(queryset, terms):
-    """Full-text search on the stored documents: matched by their GIN index, ranked from them."""
-    document = f'"{queryset.model._meta.db_table}"."{SEARCH_DOCUMENT}"'
-    # Fixed table and column names; the words go in as a parameter.
-    matches = RawSQL(f"{document} @@ {WEB_QUERY}", [terms], output_field=BooleanField())  # noqa: S611
-    candidates = queryset.filter(matches).order_by().values("pk")[:SEARCH_CANDIDATES]
-    rank = RawSQL(f"ts_rank({document}, {WEB_QUERY})", [terms], output_field=FloatField())  # noqa: S611
-    return queryset.filter(pk__in=candidates).annotate(rank=rank).order_by("-rank", "pk")
 
 
 def _ranked(queryset, fields, terms):
     """PostgreSQL full-text search, best match first."""
-    if queryset.model._meta.db_table in STORED_DOCUMENTS:
-        return _ranked_stored(queryset, terms)
-    # `document @@ query` on the same expression as the models' GIN indexes, so matching rows
-    # come from the index instead of a to_tsvector() over every row; ranking (which recomputes
-    # the document of each row) is bounded to SEARCH_CANDIDATES matches, so a word found in half
-    # of 200,000 activities costs what a rare one does.
-    vector = SearchVector(*fields, config="english")
+    # Projects, activities and news keep their document (a tsvector column with a GIN index):
+    # matching and ranking read it. Institutions match on the same expression as their GIN
+    # index, and ranking recomputes it. Either way ranking is bounded to SEARCH_CANDIDATES
+    # matches, so a word found in half of 200,000 activities costs what a rare one does.
+    stored = queryset.model._meta.db_table in STORED_DOCUMENTS
+    vector = StoredDocument() if stored else SearchVector(*fields, config="english")
     query = SearchQuery(terms, config="english", search_type="websearch")
     candidates = queryset.annotate(document=vector).filter(document=query).order_by()
     return (

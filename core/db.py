@@ -1,7 +1,8 @@
 """Database helpers: PostgreSQL-only index operations, and joining values over related rows."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, migrations
-from django.db.models import Aggregate, CharField, OuterRef, Subquery, Value
+from django.db.models import Aggregate, CharField, Expression, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
 
 
@@ -18,6 +19,21 @@ class AddPostgresIndex(migrations.AddIndex):
 
 
 SEARCH_DOCUMENT = "search_document"
+
+
+def document(columns):
+    """The SQL of what tsvector_update_trigger stores: the columns' words, in order."""
+    return " || ".join(f"to_tsvector('pg_catalog.english', coalesce({c}, ''))" for c in columns)
+
+
+class StoredDocument(Expression):
+    """A row's stored search document, in queries and subqueries alike (the table's alias)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.{connection.ops.quote_name(SEARCH_DOCUMENT)}", []
 
 
 class StoredSearchDocument(migrations.RunSQL):
@@ -39,7 +55,8 @@ class StoredSearchDocument(migrations.RunSQL):
                 f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
                 f"EXECUTE FUNCTION tsvector_update_trigger({SEARCH_DOCUMENT}, "
                 f"'pg_catalog.english', {column_list})",
-                f"UPDATE {table} SET {SEARCH_DOCUMENT} = NULL",  # noqa: S608 (the trigger fills it)
+                # The trigger recomputes only when a column changes: fill the rows there are.
+                f"UPDATE {table} SET {SEARCH_DOCUMENT} = {document(columns)}",  # noqa: S608
                 f"CREATE INDEX {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
             ],
             reverse_sql=[
