@@ -1,5 +1,6 @@
 """The base view of every list page, and the managers-only gate."""
 
+from crispy_forms.utils import render_crispy_form
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -73,12 +74,29 @@ class FilteredListView(ListView):
         )
         return base.none() if self.filterset.invalid else self.filterset.qs
 
-    def get_context_data(self, **kwargs):
+    def blank_filter_form(self):
+        """The empty filter form's HTML for visitors, rendered once per save (core.cache.kept).
+
+        Every visitor's unfiltered list shows the same form: its selects of projects, countries
+        and institutions cost more than the page's rows.
+        """
+        if self.filterset.is_bound or self.request.user.is_authenticated:
+            return None
         self.filterset.prepare_to_render()
+        form = self.filterset.form
+        return cache.kept(
+            "filter-form", lambda: render_crispy_form(form, form.helper), type(self).__name__
+        )
+
+    def get_context_data(self, **kwargs):
+        filter_html = self.blank_filter_form()
+        if filter_html is None:
+            self.filterset.prepare_to_render()
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             filter=self.filterset,
+            filter_html=filter_html,
             filter_heading=self.filter_heading,
             list_url=self.request.path,
             query=query.urlencode(),

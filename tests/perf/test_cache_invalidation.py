@@ -318,3 +318,12 @@ def test_a_save_no_visitor_page_shows_still_refreshes_kept_results(world):
     new_team_member(world)
     assert cache.kept("figures", lambda: "after") == "after"
     assert before == "before"
+
+
+def test_the_kept_blank_filter_form_lists_a_project_published_after_it(client, world, settings):
+    settings.PAGE_CACHE = False
+    assert "Courts project" in client.get("/activities/").content.decode()
+
+    factories.ProjectFactory(title="Probation project")
+
+    assert "Probation project" in client.get("/activities/").content.decode()
