@@ -260,6 +260,14 @@ def thaw(entry, state):
     return response
 
 
+def quietly(write, *args, default=None):
+    """A cache write that a database outage (the database cache, without Redis) skips."""
+    try:
+        return write(*args)
+    except DatabaseError:
+        return default
+
+
 class PageCacheMiddleware:
     """Answer visitors' GETs from the page cache; store the visitor pages it renders."""
 
@@ -281,13 +289,13 @@ class PageCacheMiddleware:
         if entry is not None and all(seen.get(s) == g for s, g in entry[0].items()):
             return thaw(entry, "hit")
         lock = LOCK_KEY.format(key=key)
-        if entry is not None and not cache.add(lock, 1, LOCK_SECONDS):
+        if entry is not None and not quietly(cache.add, lock, 1, LOCK_SECONDS, default=True):
             return thaw(entry, "stale")  # another request is rendering it
         try:
             return self.render(request, key, seen)
         finally:
             if entry is not None:
-                cache.delete(lock)
+                quietly(cache.delete, lock)
 
     def render(self, request, key, seen):
         request.page_cache_generations = dict(seen)
@@ -298,6 +306,6 @@ class PageCacheMiddleware:
             if not request.page_cache_declared:
                 request.page_cache_scopes.add(CONTENT)  # any save retires it
             recorded = {s: request.page_cache_generations[s] for s in request.page_cache_scopes}
-            cache.set(key, freeze(recorded, response), timeout())
+            quietly(cache.set, key, freeze(recorded, response), timeout())
             response["X-Page-Cache"] = "miss"
         return response

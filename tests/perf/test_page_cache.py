@@ -153,3 +153,23 @@ def test_a_feed_cached_for_one_host_never_serves_its_links_to_another(client, pr
     assert "http://127.0.0.1/news/" in other.content.decode()
     assert "localhost" not in other.content.decode()
     assert client.get("/news/feed/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
+
+
+def test_a_cache_that_fails_with_the_database_lets_the_page_render(client, project, monkeypatch):
+    # Without Redis the cache is a table: during an outage its reads and writes fail too.
+    from django.db import OperationalError
+
+    from core import cache
+
+    def down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    for name in ("get", "get_many", "set", "add", "delete"):
+        monkeypatch.setattr(cache.cache, name, down)
+    monkeypatch.setattr(cache, "generations", lambda scopes: {})
+
+    response = client.get(project.get_absolute_url())
+
+    assert response.status_code == 200
+    assert project.title in response.content.decode()
+    assert "X-Page-Cache" not in response
