@@ -25,3 +25,8 @@ if not REDIS_URL:  # noqa: F405
     # Production's database cache is tested across processes (tests/perf/test_two_app_servers.py).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The suite sends many anonymous API requests a minute; tests/api proves the throttle itself.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"},
+}

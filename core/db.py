@@ -51,13 +51,15 @@ class StoredSearchDocument(migrations.RunSQL):
         name = f"{table}_{SEARCH_DOCUMENT}"
         super().__init__(
             sql=[
-                f"ALTER TABLE {table} ADD COLUMN {SEARCH_DOCUMENT} tsvector",
+                # Idempotent: a database where an earlier numbering of it ran stays as it is.
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SEARCH_DOCUMENT} tsvector",
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
                 f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
                 f"EXECUTE FUNCTION tsvector_update_trigger({SEARCH_DOCUMENT}, "
                 f"'pg_catalog.english', {column_list})",
                 # The trigger recomputes only when a column changes: fill the rows there are.
                 f"UPDATE {table} SET {SEARCH_DOCUMENT} = {document(columns)}",  # noqa: S608
-                f"CREATE INDEX {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
+                f"CREATE INDEX IF NOT EXISTS {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
             ],
             reverse_sql=[
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",

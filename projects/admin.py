@@ -7,6 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from projects.forms import SectorFormSet
 from projects.models import (
     Funding,
     Indicator,
@@ -16,6 +17,7 @@ from projects.models import (
     Project,
     ProjectMembership,
     ProjectPartner,
+    ProjectSector,
 )
 from stakeholders.admin import HTTPS_URLS
 
@@ -114,6 +116,13 @@ class PartnerInline(admin.TabularInline):
     extra = 0
 
 
+class SectorInline(admin.TabularInline):
+    model = ProjectSector
+    formset = SectorFormSet
+    fields = ["code", "percentage"]
+    extra = 0
+
+
 class MembershipInline(admin.TabularInline):
     model = ProjectMembership
     fields = ["user", "role"]
@@ -174,7 +183,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    inlines = [FundingInline, ObjectiveInline, PartnerInline, MembershipInline]
+    inlines = [FundingInline, SectorInline, ObjectiveInline, PartnerInline, MembershipInline]
 
     @admin.display(description=_("status"))
     def status_display(self, obj):

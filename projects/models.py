@@ -563,3 +563,43 @@ class ProjectMembership(models.Model):
     def cache_scopes(self):
         """None: visitors do not see teams (kept results for signed-in pages still change)."""
         return set()
+
+
+def sector_choices():
+    """The OECD DAC 5-digit purpose codes (IATI Sector codelist, vocabulary 1), active ones."""
+    from projects.iati import codelists
+
+    return codelists.choices("Sector")
+
+
+class ProjectSector(models.Model):
+    """A sector the project works in, with its share; a project's shares sum to 100."""
+
+    project = project_key("sectors")
+    code = models.CharField(_("sector"), max_length=5, choices=sector_choices)
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+        help_text=_("The project's sectors add up to 100."),
+    )
+
+    class Meta:
+        ordering = ["project", "-percentage", "code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "code"], name="project_sector_unique"),
+            models.CheckConstraint(
+                condition=Q(percentage__gt=0, percentage__lte=100),
+                name="project_sector_percentage_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_code_display()} ({self.percentage.normalize():f} %)"
+
+    def cache_scopes(self):
+        """Its project's pages and IATI file."""
+        return {f"project:{self.project_id}"}

@@ -259,7 +259,7 @@ def project_data(project, fundings=(), **changes):
         "end_beneficiaries": "",
         "key_standards": "",
     }
-    for prefix in ["objectives", "partners", "memberships"]:
+    for prefix in ["sectors", "objectives", "partners", "memberships"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
     data |= {"fundings-TOTAL_FORMS": str(len(fundings)), "fundings-INITIAL_FORMS": len(existing)}

@@ -6,7 +6,7 @@ from core.db import StoredSearchDocument
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0003_projectmembership_history")]
+    dependencies = [("projects", "0004_projectsector")]
 
     operations = [
         StoredSearchDocument("projects_project", ["title", "code", "summary", "description"]),
