@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 
 from activities.filters import ActivityFilter
 from activities.models import Activity
+from core import cache
 from core.db import joined_ids
 from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
@@ -280,6 +281,7 @@ def calendar_response(request, activities, *, name, stem):
 
 
 def activities_calendar(request):
+    cache.depends_on(request, "activities")
     activities = filtered_activities(request)
     if isinstance(activities, HttpResponse):
         return activities
@@ -290,5 +292,6 @@ def activities_calendar(request):
 
 def project_calendar(request, slug):
     project = get_object_or_404(Project.objects.for_user(request.user), slug=slug)
+    cache.depends_on(request, f"project:{project.pk}")
     activities = Activity.objects.filter(project=project).upcoming()
     return calendar_response(request, activities, name=project.title, stem=project.slug)

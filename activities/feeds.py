@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import NewsItem
 from core.text import xml_text
+from core import cache
 from projects.models import Project
 
 FEED_LENGTH = 20
@@ -42,6 +43,10 @@ class LatestNewsFeed(Feed):
     """The latest published stories of every project. Feeds are public: drafts never appear."""
 
     feed_type = XmlSafeAtom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        cache.depends_on(request, "news")
+        return None
 
     def title(self):
         return _("Cooperation Portal: news")
@@ -76,7 +81,9 @@ class ProjectNewsFeed(LatestNewsFeed):
     """The latest published stories of one published project; a draft project is a 404."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Project.objects.published(), slug=slug)
+        project = get_object_or_404(Project.objects.published(), slug=slug)
+        cache.depends_on(request, f"project:{project.pk}")
+        return project
 
     def title(self, obj):
         return _("%(project)s: news") % {"project": obj.title}

@@ -181,6 +181,13 @@ class Activity(EditedRecord):
     def get_absolute_url(self):
         return reverse("activities:detail", args=[self.pk])
 
+    def cache_scopes(self):
+        """Its project's pages, the activity lists and home, its institutions' pages."""
+        institutions = self.institutions.values_list("pk", flat=True) if self.pk else []
+        return {f"project:{self.project_id}", "activities"} | {
+            f"institution:{pk}" for pk in institutions
+        }
+
     def clean(self):
         errors = {}
         end_date = self.end_date or self.start_date
@@ -297,6 +304,10 @@ class NewsItem(SluggedModel, EditedRecord):
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
 
+    def cache_scopes(self):
+        """Its project's pages (its activity's page among them), the news lists and home."""
+        return {f"project:{self.project_id}", "news"}
+
     def clean(self):
         if self.activity_id and self.project_id and self.activity.project_id != self.project_id:
             raise ValidationError({"activity": _("Choose an activity of the same project.")})
@@ -340,3 +351,7 @@ class ActivityImport(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:import-preview", args=[self.pk])
+
+    def cache_scopes(self):
+        """None: an import is seen by the user who made it; its activities say what they change."""
+        return set()

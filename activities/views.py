@@ -7,12 +7,13 @@ from django.views.generic import DetailView
 from activities.filters import ActivityFilter, NewsFilter
 from activities.models import Activity, NewsItem
 from core.access import may_edit
-from core.views import FilteredListView
+from core.views import FilteredListView, ScopedDetailMixin
 
 
 class ActivityListView(FilteredListView):
     model = Activity
     filterset_class = ActivityFilter
+    cache_scopes = ["activities"]
     filter_heading = _("Filter activities")
     select_related = ["project"]
     extra_context = {"breadcrumbs": [(_("Activities"), "")]}
@@ -21,8 +22,12 @@ class ActivityListView(FilteredListView):
     template_name = "activities/activity_list.html"
 
 
-class ActivityDetailView(DetailView):
+class ActivityDetailView(ScopedDetailMixin, DetailView):
     context_object_name = "activity"
+
+    def cache_scopes(self, activity):
+        return [f"project:{activity.project_id}"]
+
     template_name = "activities/activity_detail.html"
 
     def get_queryset(self):
@@ -49,6 +54,7 @@ class ActivityDetailView(DetailView):
 class NewsListView(FilteredListView):
     model = NewsItem
     filterset_class = NewsFilter
+    cache_scopes = ["news"]
     filter_heading = _("Filter news")
     select_related = ["project"]
     extra_context = {"breadcrumbs": [(_("News"), "")]}
@@ -57,8 +63,12 @@ class NewsListView(FilteredListView):
     template_name = "news/news_list.html"
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(ScopedDetailMixin, DetailView):
     context_object_name = "story"
+
+    def cache_scopes(self, story):
+        return [f"project:{story.project_id}"]
+
     template_name = "news/news_detail.html"
 
     def get_queryset(self):

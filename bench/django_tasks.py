@@ -2,6 +2,8 @@
 
     python bench/django_tasks.py prepare             # bench manager, session cookie, sample URLs
     python bench/django_tasks.py queries PAGES.json  # queries per request with Django's test Client
+    python bench/django_tasks.py writer SECONDS      # save one activity per second meanwhile
+    python bench/django_tasks.py rename ID TITLE     # give activity ID a new title (one save)
 
 Run with the same environment as the gunicorn under test (DATABASE_URL, REDIS_URL,
 CACHE_KEY_PREFIX, SECRET_KEY), so the session created here is valid there.
@@ -22,7 +24,7 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -106,10 +108,35 @@ def count_queries(pages):
     return results
 
 
+def writer(seconds):
+    """Save one activity a second (a different project's each time) for `seconds`."""
+    ids = list(Activity.objects.visible().order_by("?").values_list("pk", flat=True)[:1000])
+    saved, started = 0, time.monotonic()
+    while time.monotonic() - started < seconds:
+        with transaction.atomic():  # as a form's save: the row, its history, one cache bump
+            activity = Activity.objects.get(pk=ids[saved % len(ids)])
+            activity.save()
+        saved += 1
+        time.sleep(max(0.0, started + saved - time.monotonic()))
+    return {"saved": saved, "seconds": round(time.monotonic() - started, 1)}
+
+
+def rename(pk, title):
+    with transaction.atomic():
+        activity = Activity.objects.get(pk=pk)
+        old, activity.title = activity.title, title
+        activity.save()
+    return {"old": old, "new": title}
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["prepare"]:
         print(json.dumps(prepare()))
     elif sys.argv[1:2] == ["queries"]:
         print(json.dumps(count_queries(json.loads(Path(sys.argv[2]).read_text()))))
+    elif sys.argv[1:2] == ["writer"]:
+        print(json.dumps(writer(float(sys.argv[2]))))
+    elif sys.argv[1:2] == ["rename"]:
+        print(json.dumps(rename(int(sys.argv[2]), sys.argv[3])))
     else:
         sys.exit(__doc__)

@@ -18,7 +18,22 @@ TARGETS = {
     "queries": 12,
     "export_seconds": 15.0,
     "export_rss_mb": 150.0,
+    # Issue 13: the page cache off (cold), and one activity saved per second (writes).
+    "cold_html_p50_ms": 50.0,
+    "cold_search_p50_ms": 100.0,
+    "cold_xml_p50_ms": 200.0,
+    "writes_ratio": 0.5,
+    "writes_p99_ms": 50.0,
+    "writes_p99_factor": 5.0,
 }
+
+
+def cold_limit(row):
+    if row["name"] == "search":
+        return TARGETS["cold_search_p50_ms"]
+    if row["path"].endswith((".xml", ".ics")) or "/api/" in row["path"]:
+        return TARGETS["cold_xml_p50_ms"]
+    return TARGETS["cold_html_p50_ms"]
 
 
 def _ms(value, unit):
@@ -97,6 +112,24 @@ def verdict(row):
             misses.append(f"p99 >= {limit:g} ms")
     if row.get("growth") is not None and row["growth"] > TARGETS["growth"]:
         misses.append(f"growth > {TARGETS['growth']}")
+    if row["group"] == "visitor":
+        misses += cache_misses(row)
+    return misses
+
+
+def cache_misses(row):
+    """Issue 13's targets: cold p50, and under writes throughput and a flat p99."""
+    misses = []
+    if row.get("cold_p50_ms") is not None and row["cold_p50_ms"] >= cold_limit(row):
+        misses.append(f"cold p50 >= {cold_limit(row):g} ms")
+    ratio, p99 = row.get("writes_ratio"), row.get("writes_p99_ms")
+    if ratio is not None and ratio < TARGETS["writes_ratio"]:
+        misses.append(f"writes ratio < {TARGETS['writes_ratio']}")
+    if p99 is not None and p99 >= TARGETS["writes_p99_ms"]:
+        misses.append(f"writes p99 >= {TARGETS['writes_p99_ms']:g} ms")
+    quiet = row.get("p99_ms")
+    if p99 is not None and quiet and p99 > TARGETS["writes_p99_factor"] * quiet:
+        misses.append(f"writes p99 > {TARGETS['writes_p99_factor']:g} × quiet")
     return misses
 
 
@@ -111,12 +144,16 @@ def export_verdict(export):
     return misses
 
 
-def build_rows(pages, full, small, queries, floor_rps):
-    """One row per page: its full-size numbers, its ratio to /healthz and its growth from small."""
+def build_rows(pages, full, small, queries, floor_rps, cold=None, writes=None):
+    """One row per page: its full-size numbers, its ratio to /healthz, its growth from small,
+    and (when measured) its cold p50 and its numbers under one save per second."""
     rows = []
+    cold, writes = cold or {}, writes or {}
+    writes_floor = writes.get("healthz", {}).get("rps")
     for page in pages:
         name = page["name"]
         measured = full.get(name, {})
+        under_writes = writes.get(name, {})
         p50 = measured.get("latency_ms", {}).get("p50")
         small_p50 = small.get(name, {}).get("latency_ms", {}).get("p50")
         row = {
@@ -132,6 +169,11 @@ def build_rows(pages, full, small, queries, floor_rps):
             "ratio": measured["rps"] / floor_rps if floor_rps and "rps" in measured else None,
             "small_p50_ms": small_p50,
             "growth": p50 / small_p50 if p50 and small_p50 else None,
+            "cold_p50_ms": cold.get(name, {}).get("latency_ms", {}).get("p50"),
+            "writes_p99_ms": under_writes.get("latency_ms", {}).get("p99"),
+            "writes_ratio": under_writes["rps"] / writes_floor
+            if writes_floor and "rps" in under_writes
+            else None,
         }
         row["misses"] = verdict(row)
         rows.append(row)
@@ -153,6 +195,9 @@ COLUMNS = [
     ("× healthz", "ratio", ".2f"),
     ("p50 ms (small)", "small_p50_ms", ".1f"),
     ("Growth", "growth", ".2f"),
+    ("Cold p50 ms", "cold_p50_ms", ".1f"),
+    ("Writes p99 ms", "writes_p99_ms", ".1f"),
+    ("Writes × healthz", "writes_ratio", ".2f"),
 ]
 
 
@@ -201,6 +246,15 @@ def format_export(export):
         f"(before: {_fmt(export.get('rss_before_mb'), '.0f')} MB), queries "
         f"{_fmt(export.get('queries'), 'd')} — "
         + ("meets targets" if not misses else "MISSES: " + ", ".join(misses))
+    )
+
+
+def format_freshness(freshness):
+    stale = freshness.get("stale")
+    return (
+        f"Two gunicorn workers without Redis (database cache), `{freshness.get('path')}`: "
+        f"{_fmt(stale, 'd')} of {freshness.get('requests')} requests right after a save showed "
+        "the old title — " + ("meets targets" if stale == 0 else "MISSES: stale pages")
     )
 
 
@@ -254,6 +308,15 @@ def format_results_markdown(results):
         format_markdown_table(results["rows"]),
         "",
     ]
+    if results.get("cold"):
+        lines.append(
+            "- Cold p50: the same pages with the page cache off (`PAGE_CACHE=0`), what a "
+            "visitor meets after a save. Writes: the pages again, cache on, while "
+            "`bench/django_tasks.py writer` saves one activity per second (a different "
+            "project's each time); × healthz against /healthz in that run."
+        )
+    if results.get("freshness"):
+        lines.append("- " + format_freshness(results["freshness"]))
     if full.get("export"):
         lines.append("- " + format_export(full["export"]))
     if small and small.get("export"):

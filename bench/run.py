@@ -64,6 +64,7 @@ def page_list(prepared):
         ("home", "/", "visitor", False),
         ("projects", "/projects/", "visitor", False),
         ("project", f"/projects/{slug}/", "visitor", False),
+        ("project iati", f"/projects/{slug}/iati.xml", "visitor", False),
         ("activities", "/activities/", "visitor", False),
         (
             "activities filtered",
@@ -525,6 +526,11 @@ def parse_args(argv=None):
     )
     parser.add_argument("--skip-small", action="store_true", help="Do not measure growth.")
     parser.add_argument(
+        "--skip-cache-sections",
+        action="store_true",
+        help="Do not measure cold pages, pages under writes and freshness without Redis.",
+    )
+    parser.add_argument(
         "--database-url",
         default=env("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432"),
         help="PostgreSQL server URL without a database name.",
@@ -581,6 +587,19 @@ def main(argv=None):
     results["datasets"]["full"] = full
     if options.sweep:
         results["sweep"] = sweep_workers(options, options.full_db, secret, run_id)
+    if not options.skip_cache_sections:
+        from bench import sections
+
+        prepared = {**full["prepared"], "cookie": None}
+        args = (options, options.full_db, secret, run_id, full["pages"], prepared)
+        log("full: cold pages (page cache off)")
+        results["cold"] = sections.cold_pages(*args)
+        log("full: pages while one activity is saved per second")
+        results["writes"] = sections.under_writes(*args)
+        log("full: two workers without Redis, a save, then the next requests")
+        results["freshness"] = sections.freshness_without_redis(
+            options, options.full_db, secret, prepared
+        )
     small = results["datasets"].get("small", {})
     results["floor_rps"] = full["wrk"].get("healthz", {}).get("floor_rps")
     results["rows"] = report.build_rows(
@@ -589,6 +608,8 @@ def main(argv=None):
         small.get("wrk", {}),
         full["queries"],
         results["floor_rps"],
+        cold=results.get("cold", {}),
+        writes=results.get("writes", {}),
     )
     results["seconds"] = round(time.monotonic() - started, 1)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -597,6 +618,8 @@ def main(argv=None):
     log(report.format_text_table(results["rows"]))
     if full.get("export"):
         log(report.format_export(full["export"]))
+    if results.get("freshness"):
+        log(report.format_freshness(results["freshness"]))
     if not options.no_docs:
         write_docs(results)
     log(

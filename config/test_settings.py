@@ -20,6 +20,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if not REDIS_URL:  # noqa: F405
+    # One process, cleared around each test; the query budgets count the pages' own queries.
+    # Production's database cache is tested across processes (tests/perf/test_two_app_servers.py).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The suite sends many anonymous API requests a minute; tests/api proves the throttle itself.
 REST_FRAMEWORK = {

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_safe
 from activities.models import Activity, NewsItem
 from core import cache
 from core.access import is_manager, managers
+from core.db import StoredDocument
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -51,9 +52,8 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_safe
-def home(request):
-    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
+def key_figures():
+    """Published projects, activities held, people trained, institutions engaged."""
     held = (
         Activity.objects.visible()
         .held()
@@ -70,13 +70,24 @@ def home(request):
             through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
         )
     )
-    ongoing = published.ongoing()
-    figures = [
-        (published.count(), _("projects")),
-        (held["count"], _("activities held")),
-        (held["people"] or 0, _("people trained")),
-        (engaged.count(), _("institutions engaged")),
-    ]
+    return [published.count(), held["count"], held["people"] or 0, engaged.count()]
+
+
+FIGURE_LABELS = [
+    _("projects"),
+    _("activities held"),
+    _("people trained"),
+    _("institutions engaged"),
+]
+
+
+@require_safe
+def home(request):
+    """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
+    cache.depends_on(request, "projects", "activities", "news")
+    # Sums over every activity: computed once per save that can change them, not per visitor.
+    figures = cache.kept("home-figures", key_figures, scopes=["projects", "activities"])
+    ongoing = Project.objects.published().ongoing()
     return render(
         request,
         "home.html",
@@ -87,7 +98,7 @@ def home(request):
             .prefetch_related("countries")
             .order_by("-start_date", "title")[:ONGOING_ON_HOME],
             "ongoing_count": ongoing.count(),
-            "figures": figures,
+            "figures": list(zip(figures, FIGURE_LABELS, strict=True)),
         },
     )
 
@@ -102,13 +113,18 @@ class SearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
 
 
+# Tables whose rows keep their search document (core.db.StoredSearchDocument).
+STORED_DOCUMENTS = {"projects_project", "activities_activity", "activities_newsitem"}
+
+
 def _ranked(queryset, fields, terms):
     """PostgreSQL full-text search, best match first."""
-    # `document @@ query` on the same expression as the models' GIN indexes, so matching rows
-    # come from the index instead of a to_tsvector() over every row; ranking (which recomputes
-    # the document of each row) is bounded to SEARCH_CANDIDATES matches, so a word found in half
-    # of 200,000 activities costs what a rare one does.
-    vector = SearchVector(*fields, config="english")
+    # Projects, activities and news keep their document (a tsvector column with a GIN index):
+    # matching and ranking read it. Institutions match on the same expression as their GIN
+    # index, and ranking recomputes it. Either way ranking is bounded to SEARCH_CANDIDATES
+    # matches, so a word found in half of 200,000 activities costs what a rare one does.
+    stored = queryset.model._meta.db_table in STORED_DOCUMENTS
+    vector = StoredDocument() if stored else SearchVector(*fields, config="english")
     query = SearchQuery(terms, config="english", search_type="websearch")
     candidates = queryset.annotate(document=vector).filter(document=query).order_by()
     return (
@@ -173,6 +189,7 @@ def search_everything(user, terms, limit=RESULTS_PER_TYPE):
 @require_safe
 def search(request):
     """Published projects, visible activities, published news and institutions matching `q`."""
+    cache.depends_on(request, "projects", "activities", "news")
     form = SearchForm(request.GET)
     groups, terms = [], ""
     if form.is_valid():

@@ -1,21 +1,30 @@
-"""Visitor page cache with exact invalidation, and the content version it hangs on.
+"""Visitor page cache with exact invalidation by scope, and no stampede when a page is retired.
 
-Anonymous GET responses of the portal's pages are kept in Django's cache (Redis when REDIS_URL
-is set, so every app server shares them) under the full path (query string included), the
-language and the day. Each entry carries the *content version* it was rendered at; any save or
-delete of the portal's data, and any many-to-many change, replaces the version, so the next
-visitor gets a freshly rendered page: a saved activity appears at once, on every app server.
+Anonymous GET responses of the portal's pages are kept in Django's cache (Redis with REDIS_URL;
+otherwise, with DEBUG off, the database cache every gunicorn worker shares) under the scheme,
+the validated host, the full path (query string included), the language and the day.
 
-`PageCacheMiddleware` sits right after WhiteNoise, before sessions: a hit is one cache round trip
-(the version and the page together) and never touches the session or the database. Its response
-then still goes out through the outer middlewares (request id, security headers, CSP), and what it
-stores is the response after every inner middleware ran (footnotes, Vary, X-Frame-Options), so a
-hit carries the same headers as a miss.
+**Scopes.** A page says what it shows with `depends_on(request, "project:12", "activities")`;
+each scope has a *generation* in the cache, and an entry records the generation of each of its
+scopes when it was rendered. A save names the scopes it changes (`Model.cache_scopes()`, see
+`scopes_of`); when the transaction commits, one `bump()` gives each of them a new generation, so
+every page that showed them is retired and no other. A page that declares nothing depends on
+`CONTENT` (any save); every page depends on `ALL`, which a save of a model without
+`cache_scopes()` (countries, institutions, programmes) bumps. History rows bump nothing.
 
-Never cached: requests with a session or messages cookie (signed-in users, or anyone with
-something in their session), non-GET requests, responses other than a complete 200, responses
-that set a cookie, used the CSRF token or say `Cache-Control: private`/`no-store`, and responses
-rendered for a signed-in user.
+**No stampede.** A retired page is re-rendered by one request, under a short lock; requests
+arriving meanwhile get the previous copy. Signed-in users (so the person who saved) never read
+the cache, and a request after the re-render gets the new page.
+
+`PageCacheMiddleware` sits right after WhiteNoise, before sessions: a hit is two cache round
+trips (the entry, then its scopes' generations) and never touches the session or the database.
+Its response still goes out through the outer middlewares (request id, security headers, CSP),
+and what it stores is the response after every inner middleware ran, so a hit carries the same
+headers as a miss.
+
+Never cached: requests with a session or messages cookie, non-GET requests, responses other
+than a complete 200, responses that set a cookie, used the CSRF token or say
+`Cache-Control: private`/`no-store`, and responses rendered for a signed-in user.
 """
 
 import hashlib
@@ -24,21 +33,29 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language, get_language_from_path
+from simple_history.models import HistoricalChanges
 
-VERSION_KEY = "content-version"
 PAGE_KEY = "page:{language}:{day}:{path}"
-# The apps whose data the public pages show; a change to any of their models (history rows
-# included) bumps the content version.
+GENERATION_KEY = "gen:{scope}"
+LOCK_KEY = "lock:{key}"
+# Bumped by every save: what kept results and pages that declare no scope depend on.
+CONTENT = "content"
+# What every page depends on: bumped by a save of reference data (countries, institutions,
+# programmes) that many pages name.
+ALL = "all"
+# The apps whose data the public pages show.
 CONTENT_APPS = {"stakeholders", "projects", "activities"}
 MAX_PATH = 500
 # Response headers a visitor-independent page may vary on (the language comes from the path).
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Seconds one request may hold a page's re-render before another one tries.
+LOCK_SECONDS = 10
 
 
 def enabled():
@@ -50,77 +67,131 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 300)
 
 
-# Content version ----------------------------------------------------------------------------
+# Generations --------------------------------------------------------------------------------
 
 
-def new_version():
-    version = uuid.uuid4().hex
-    cache.set(VERSION_KEY, version, None)
-    return version
+def generations(scopes):
+    """{scope: generation} for `scopes`, creating those the cache does not hold (yet)."""
+    keys = {GENERATION_KEY.format(scope=scope): scope for scope in scopes}
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        for key, value in missing.items():
+            cache.add(key, value, None)
+        found |= cache.get_many(missing)
+    return {keys[key]: value for key, value in found.items()}
 
 
-def current_version():
-    """The content version, created on first use (or after Redis lost it)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
+def bump(scopes):
+    """Retire every page and kept result that depends on one of `scopes`."""
+    cache.set_many({GENERATION_KEY.format(scope=s): uuid.uuid4().hex for s in scopes}, None)
 
 
-def content_changed():
-    """Retire every cached page: now, and again when the transaction commits.
+# Invalidation: the scopes a transaction changed, bumped once when it commits ------------------
 
-    Bumping at once keeps the request that saved (and tests) consistent; bumping after commit
-    retires any page another request rendered from the old rows while the transaction was open.
-    """
-    new_version()
-    transaction.on_commit(new_version)
+
+def _pending(connection):
+    if not hasattr(connection, "page_cache_scopes"):
+        connection.page_cache_scopes = set()
+    return connection.page_cache_scopes
+
+
+def _inside_test_case(connection):
+    # A test case's own transaction never commits, so on_commit would never run: inside one,
+    # changes are bumped at once (tests of the commit itself use transactional test cases).
+    # Django marks the blocks a test case opens.
+    blocks = connection.atomic_blocks
+    return bool(blocks) and getattr(blocks[0], "_from_testcase", False)
+
+
+def flush(using=None):
+    """Bump what the committed transaction changed, in one go (`transaction.on_commit`)."""
+    scopes = _pending(transaction.get_connection(using))
+    if scopes:
+        changed = set(scopes)
+        scopes.clear()
+        bump(changed)
+
+
+def changed(scopes, using=None):
+    """Note that the current transaction changes `scopes`; they are bumped once, on commit."""
+    connection = transaction.get_connection(using)
+    _pending(connection).update({CONTENT, *scopes})  # CONTENT: kept results see every save
+    if _inside_test_case(connection):
+        flush(using)
+    else:
+        # One callback per change, but the first one empties the set: one bump per commit.
+        transaction.on_commit(lambda: flush(using), using=using, robust=True)
+
+
+def scopes_of(instance):
+    """The scopes a change of `instance` retires; ALL for a model that does not say."""
+    scopes = getattr(instance, "cache_scopes", None)
+    return set(scopes()) if scopes else {ALL}
 
 
 def _is_content(sender):
-    return sender._meta.app_label in CONTENT_APPS
+    return sender._meta.app_label in CONTENT_APPS and not issubclass(sender, HistoricalChanges)
 
 
-def on_save_or_delete(sender, **kwargs):
+def on_save_or_delete(sender, instance, using, **kwargs):
     if _is_content(sender):
-        content_changed()
+        changed(scopes_of(instance), using)
 
 
 def _is_role(sender):
     # A user's groups or permissions, or a group's permissions: who may see what (kept pages
-    # shared by a team or by the managers are keyed by the content version, not by the role).
+    # shared by a team or by the managers hang on CONTENT).
     return sender in {User.groups.through, User.user_permissions.through, Group.permissions.through}
 
 
-def on_m2m_changed(sender, action, **kwargs):
+def on_m2m_changed(sender, instance, action, model, pk_set, using, **kwargs):
     # `sender` is the through model (auto-created ones live in their model's app).
-    if action in {"post_add", "post_remove", "post_clear"} and (
-        _is_content(sender) or _is_role(sender)
-    ):
-        content_changed()
+    if action not in {"post_add", "post_remove", "pre_clear"}:
+        return
+    if _is_content(sender):
+        scopes = scopes_of(instance)
+        if pk_set is None:  # a clear: the links are still there (pre_clear)
+            pk_set = linked_pks(sender, instance, model)
+        scopes |= {f"{model._meta.model_name}:{pk}" for pk in pk_set}
+        changed(scopes, using)
+    elif _is_role(sender):
+        changed(set(), using)
+
+
+def linked_pks(through, instance, model):
+    """The pks of `model` rows linked to `instance` through the m2m table `through`."""
+    fields = {field.related_model: field.attname for field in through._meta.fields}
+    source, target = fields.get(type(instance)), fields.get(model)
+    if source is None or target is None:
+        return set()
+    return set(
+        through._default_manager.filter(**{source: instance.pk}).values_list(target, flat=True)
+    )
 
 
 def connect_signals():
     """Called once from core.apps.CoreConfig.ready()."""
     post_save.connect(on_save_or_delete, dispatch_uid="portal-page-cache-save")
-    post_delete.connect(on_save_or_delete, dispatch_uid="portal-page-cache-delete")
+    # Before the delete: a record's links (an activity's institutions) are still there.
+    pre_delete.connect(on_save_or_delete, dispatch_uid="portal-page-cache-delete")
     m2m_changed.connect(on_m2m_changed, dispatch_uid="portal-page-cache-m2m")
 
 
 # Kept results -------------------------------------------------------------------------------
 
 
-def kept(name, compute, *key_parts):
-    """`compute()`'s result, kept until the content version changes.
+def kept(name, compute, *key_parts, scopes=(CONTENT,)):
+    """`compute()`'s result, kept until a save changes one of `scopes` (by default: any save).
 
     For what signed-in pages show alike to many users: a dashboard's rendered figures, a blank
-    form's fields. Keyed by the content version, the language (labels are translated) and the
-    day (time elapsed, upcoming), so a saved activity shows on the next request, as with the
-    page cache. Keep HTML or plain data: unpickling model instances or lazy translations costs
-    more than a dashboard's whole render.
+    form's fields, home's key figures. Keyed by the scopes' generations, the language (labels
+    are translated) and the day (time elapsed, upcoming), so a saved activity shows on the next
+    request, as with the page cache. Keep HTML or plain data: unpickling model instances or lazy
+    translations costs more than a dashboard's whole render.
     """
-    parts = repr((current_version(), get_language(), timezone.localdate(), *key_parts))
+    versions = generations({ALL, *scopes})
+    parts = repr((sorted(versions.items()), get_language(), timezone.localdate(), *key_parts))
     key = f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
     return cache.get_or_set(key, compute, timeout())
 
@@ -128,10 +199,25 @@ def kept(name, compute, *key_parts):
 # Page cache -----------------------------------------------------------------------------------
 
 
+def depends_on(request, *scopes):
+    """Say that the page being rendered shows `scopes` (call it before reading their data)."""
+    seen = getattr(request, "page_cache_generations", None)
+    if seen is None:
+        return  # not a cacheable request
+    request.page_cache_scopes.update(scopes)
+    request.page_cache_declared = True
+    new = [scope for scope in scopes if scope not in seen]
+    if new:
+        seen |= generations(new)
+
+
 def page_key(request):
+    """The entry's key; `request.get_host()` refuses (400) a host not in ALLOWED_HOSTS."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     day = timezone.localdate().isoformat()  # "ongoing" and "upcoming" change at midnight
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Feeds and IATI files hold absolute links: the scheme and the host are part of the page.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    path = hashlib.sha256(url.encode()).hexdigest()
     return PAGE_KEY.format(language=language, day=day, path=path)
 
 
@@ -161,17 +247,25 @@ def cacheable_response(request, response):
     return vary <= HARMLESS_VARY
 
 
-def freeze(version, response):
-    return (version, response.status_code, list(response.items()), response.content)
+def freeze(generations_seen, response):
+    return (generations_seen, response.status_code, list(response.items()), response.content)
 
 
-def thaw(entry):
-    _version, status, headers, content = entry
+def thaw(entry, state):
+    _generations, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response["X-Page-Cache"] = "hit"
+    response["X-Page-Cache"] = state
     return response
+
+
+def quietly(write, *args, default=None):
+    """A cache write that a database outage (the database cache, without Redis) skips."""
+    try:
+        return write(*args)
+    except DatabaseError:
+        return default
 
 
 class PageCacheMiddleware:
@@ -183,16 +277,35 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        entry = found.get(key)
-        if version is not None and entry is not None and entry[0] == version:
-            return thaw(entry)
-        if version is None:
-            version = current_version()
+        key = page_key(request)  # the host is validated before any hit
+        try:
+            entry = cache.get(key)
+            # Read before the view reads any data: a save committed during the render then
+            # leaves this entry stale rather than fresh-looking.
+            seen = generations({ALL, CONTENT} | (set(entry[0]) if entry else set()))
+        except DatabaseError:
+            # The database cache (no Redis) is down with the database: the page answers 503.
+            return self.get_response(request)
+        if entry is not None and all(seen.get(s) == g for s, g in entry[0].items()):
+            return thaw(entry, "hit")
+        lock = LOCK_KEY.format(key=key)
+        if entry is not None and not quietly(cache.add, lock, 1, LOCK_SECONDS, default=True):
+            return thaw(entry, "stale")  # another request is rendering it
+        try:
+            return self.render(request, key, seen)
+        finally:
+            if entry is not None:
+                quietly(cache.delete, lock)
+
+    def render(self, request, key, seen):
+        request.page_cache_generations = dict(seen)
+        request.page_cache_scopes = {ALL}
+        request.page_cache_declared = False
         response = self.get_response(request)
         if cacheable_response(request, response):
-            cache.set(key, freeze(version, response), timeout())
+            if not request.page_cache_declared:
+                request.page_cache_scopes.add(CONTENT)  # any save retires it
+            recorded = {s: request.page_cache_generations[s] for s in request.page_cache_scopes}
+            quietly(cache.set, key, freeze(recorded, response), timeout())
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,8 +1,9 @@
 """Database helpers: PostgreSQL-only index operations, and joining values over related rows."""
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, migrations
-from django.db.models import Aggregate, CharField, OuterRef, Subquery, Value
+from django.db.models import Aggregate, CharField, Expression, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
 
 
@@ -37,6 +38,65 @@ class AddConstraintBesidePostgresIndexes(migrations.AddConstraint):
             finally:
                 model._meta.indexes = kept
         return None
+SEARCH_DOCUMENT = "search_document"
+
+
+def document(columns):
+    """The SQL of what tsvector_update_trigger stores: the columns' words, in order."""
+    return " || ".join(f"to_tsvector('pg_catalog.english', coalesce({c}, ''))" for c in columns)
+
+
+class StoredDocument(Expression):
+    """A row's stored search document, in queries and subqueries alike (the table's alias)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.{connection.ops.quote_name(SEARCH_DOCUMENT)}", []
+
+
+class StoredSearchDocument(migrations.RunSQL):
+    """On PostgreSQL, a `search_document` tsvector column kept by a trigger, with a GIN index.
+
+    The site search matches and ranks on it instead of computing to_tsvector() over each row's
+    text at every search (the cost of a search at 200,000 activities). Models do not declare the
+    column, so no page loads it; `search_document(model)` says whether a table has one. A
+    trigger, not a generated column, so that later migrations may still alter the text columns.
+    """
+
+    def __init__(self, table, columns):
+        self.table, self.columns = table, columns
+        column_list = ", ".join(columns)
+        name = f"{table}_{SEARCH_DOCUMENT}"
+        super().__init__(
+            sql=[
+                # Idempotent: a database where an earlier numbering of it ran stays as it is.
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SEARCH_DOCUMENT} tsvector",
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
+                f"EXECUTE FUNCTION tsvector_update_trigger({SEARCH_DOCUMENT}, "
+                f"'pg_catalog.english', {column_list})",
+                # The trigger recomputes only when a column changes: fill the rows there are.
+                f"UPDATE {table} SET {SEARCH_DOCUMENT} = {document(columns)}",  # noqa: S608
+                f"CREATE INDEX IF NOT EXISTS {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
+            ],
+            reverse_sql=[
+                f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                f"ALTER TABLE {table} DROP COLUMN IF EXISTS {SEARCH_DOCUMENT}",
+            ],
+        )
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def deconstruct(self):
+        return self.__class__.__name__, [self.table, self.columns], {}
 
 
 class GroupConcat(Aggregate):

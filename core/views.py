@@ -1,8 +1,12 @@
 """The base view of every list page, and the managers-only gate."""
 
+from crispy_forms.utils import render_crispy_form
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.views.generic import ListView
 
+from core import cache
 from core.access import is_manager
 
 
@@ -11,6 +15,30 @@ class ManagersOnlyMixin(UserPassesTestMixin):
 
     def test_func(self):
         return is_manager(self.request.user)
+
+
+class BoundedPaginator(Paginator):
+    """Counts rows up to `bound` only: a list of 200,000 activities says "more than 10,000".
+
+    Counting every row of a large table is most of a list page's time; past the bound the pages
+    stop, and the filters narrow the list.
+    """
+
+    bound = 10_000
+
+    @cached_property
+    def count(self):
+        # SELECT COUNT(*) FROM (SELECT … LIMIT bound + 1): stops at the bound.
+        return self.object_list.order_by()[: self.bound + 1].count()
+
+    @property
+    def bounded(self):
+        return self.count > self.bound
+
+    @cached_property
+    def num_pages(self):
+        pages = super().num_pages
+        return min(pages, -(-self.bound // self.per_page)) if self.bounded else pages
 
 
 class FilteredListView(ListView):
@@ -22,6 +50,9 @@ class FilteredListView(ListView):
 
     filterset_class = None
     filter_heading = ""
+    paginator_class = BoundedPaginator
+    # What the list shows, for the page cache (core.cache.depends_on).
+    cache_scopes = ()
     # Related rows each listed record shows.
     select_related = ()
     prefetch_related = ()
@@ -35,18 +66,37 @@ class FilteredListView(ListView):
         )
 
     def get_queryset(self):
+        if self.cache_scopes:
+            cache.depends_on(self.request, *self.cache_scopes)
         base = self.get_base_queryset()
         self.filterset = self.filterset_class(
             self.request.GET or None, queryset=base, request=self.request
         )
         return base.none() if self.filterset.invalid else self.filterset.qs
 
-    def get_context_data(self, **kwargs):
+    def blank_filter_form(self):
+        """The empty filter form's HTML for visitors, rendered once per save (core.cache.kept).
+
+        Every visitor's unfiltered list shows the same form: its selects of projects, countries
+        and institutions cost more than the page's rows.
+        """
+        if self.filterset.is_bound or self.request.user.is_authenticated:
+            return None
         self.filterset.prepare_to_render()
+        form = self.filterset.form
+        return cache.kept(
+            "filter-form", lambda: render_crispy_form(form, form.helper), type(self).__name__
+        )
+
+    def get_context_data(self, **kwargs):
+        filter_html = self.blank_filter_form()
+        if filter_html is None:
+            self.filterset.prepare_to_render()
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             filter=self.filterset,
+            filter_html=filter_html,
             filter_heading=self.filter_heading,
             list_url=self.request.path,
             query=query.urlencode(),
@@ -58,3 +108,15 @@ class FilteredListView(ListView):
         if self.filterset.invalid:
             response_kwargs["status"] = 400
         return super().render_to_response(context, **response_kwargs)
+
+
+class ScopedDetailMixin:
+    """A detail page that tells the page cache what it shows: `cache_scopes(obj)`."""
+
+    def cache_scopes(self, obj):
+        raise NotImplementedError
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        cache.depends_on(self.request, *self.cache_scopes(obj))
+        return obj

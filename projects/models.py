@@ -202,6 +202,15 @@ class Project(SluggedModel):
     def get_absolute_url(self):
         return reverse("projects:detail", args=[self.slug])
 
+    def cache_scopes(self):
+        """The visitor pages this project's changes retire (core/cache.py)."""
+        successors = Project.objects.filter(predecessor=self.pk).values_list("pk", flat=True)
+        neighbours = {self.predecessor_id, *successors} - {None}
+        # Lists of activities and news name their project.
+        return {f"project:{self.pk}", "projects", "activities", "news"} | {
+            f"project:{pk}" for pk in neighbours
+        }
+
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -310,6 +319,10 @@ class Funding(models.Model):
     def get_absolute_url(self):
         return self.project.get_absolute_url()
 
+    def cache_scopes(self):
+        """Its project's pages, and the funder's page."""
+        return {f"project:{self.project_id}", f"institution:{self.funder_id}"}
+
     def clean(self):
         if self.amount is None or not self.project_id or self.project.budget is None:
             return
@@ -373,6 +386,10 @@ class Objective(models.Model):
     def get_absolute_url(self):
         return f"{self.project.get_absolute_url()}#objective-{self.code}"
 
+    def cache_scopes(self):
+        """Its project's pages (the activities it serves show it too)."""
+        return {f"project:{self.project_id}"}
+
     def clean(self):
         errors = {}
         if self.level == self.Level.OVERALL and self.parent_id:
@@ -422,6 +439,10 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return self.objective.get_absolute_url()
 
+    def cache_scopes(self):
+        """Its project's pages."""
+        return {f"project:{self.objective.project_id}"}
+
 
 class IndicatorValue(models.Model):
     """A measurement of an indicator on a date."""
@@ -460,6 +481,10 @@ class IndicatorValue(models.Model):
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()
+
+    def cache_scopes(self):
+        """Its project's pages."""
+        return {f"project:{self.indicator.objective.project_id}"}
 
     def clean(self):
         if (
@@ -502,6 +527,10 @@ class ProjectPartner(models.Model):
     def get_absolute_url(self):
         return self.institution.get_absolute_url()
 
+    def cache_scopes(self):
+        """Its project's pages, and the institution's page."""
+        return {f"project:{self.project_id}", f"institution:{self.institution_id}"}
+
 
 class ProjectMembership(models.Model):
     class Role(models.TextChoices):
@@ -533,6 +562,10 @@ class ProjectMembership(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:dashboard", args=[self.project.slug])
+
+    def cache_scopes(self):
+        """None: visitors do not see teams (kept results for signed-in pages still change)."""
+        return set()
 
 
 def sector_choices():
@@ -569,3 +602,7 @@ class ProjectSector(models.Model):
 
     def __str__(self):
         return f"{self.get_code_display()} ({self.percentage.normalize():f} %)"
+
+    def cache_scopes(self):
+        """Its project's pages and IATI file."""
+        return {f"project:{self.project_id}"}

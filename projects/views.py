@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 from activities.models import NewsItem
 from core import lookups
 from core.access import may_edit
-from core.views import FilteredListView
+from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectPartner
@@ -22,6 +22,7 @@ class ProjectListView(FilteredListView):
 
     model = Project
     filterset_class = ProjectFilter
+    cache_scopes = ["projects"]
     filter_heading = _("Filter projects")
     select_related = ["programme"]
     prefetch_related = ["countries"]
@@ -30,8 +31,11 @@ class ProjectListView(FilteredListView):
     extra_context = {"breadcrumbs": [(_("Projects"), "")]}
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(ScopedDetailMixin, DetailView):
     """Everything a visitor may know about one project; drafts are a 404 to outsiders."""
+
+    def cache_scopes(self, project):
+        return [f"project:{project.pk}"]
 
     template_name = "projects/project_detail.html"
 

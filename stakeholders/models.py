@@ -183,3 +183,7 @@ class Contact(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:stakeholders_contact_change", args=[self.pk])
+
+    def cache_scopes(self):
+        """None: contacts are shown to staff only, never on a cached page."""
+        return set()

@@ -10,7 +10,7 @@ from django.views.generic import DetailView
 from activities.models import Activity
 from core import lookups
 from core.access import is_manager
-from core.views import FilteredListView
+from core.views import FilteredListView, ScopedDetailMixin
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.filters import LETTERS, InstitutionFilter
 from stakeholders.models import Institution
@@ -28,6 +28,8 @@ def can_see_contacts(user):
 class InstitutionListView(FilteredListView):
     model = Institution
     filterset_class = InstitutionFilter
+    # Institutions only: a change to one bumps core.cache.ALL.
+    cache_scopes = ["institutions"]
     filter_heading = _("Filter institutions")
     select_related = ["country", "parent"]
     template_name = "stakeholders/institution_list.html"
@@ -52,8 +54,12 @@ class InstitutionListView(FilteredListView):
         )
 
 
-class InstitutionDetailView(DetailView):
+class InstitutionDetailView(ScopedDetailMixin, DetailView):
     template_name = "stakeholders/institution_detail.html"
+
+    def cache_scopes(self, institution):
+        # Its activities and links say when they change; the projects' titles on any change.
+        return [f"institution:{institution.pk}", "projects"]
 
     def get_queryset(self):
         return Institution.objects.select_related("country", "parent__country")

@@ -186,3 +186,40 @@ def test_results_markdown_names_the_machine_and_the_floor():
     assert "full data set in 61 s" in text
     assert "/healthz floor: 900 req/s" in text
     assert "| healthz `/healthz` | 200 | 900 |" in text
+
+
+def test_rows_check_cold_pages_and_pages_under_writes_against_issue_13s_targets():
+    quiet = {
+        "healthz": wrk(1000.0, 5.0, 20.0, {"200": 10000}),
+        "home": wrk(900.0, 2.0, 8.0, {"200": 9000}),
+        "news": wrk(900.0, 2.0, 8.0, {"200": 9000}),
+    }
+    cold = {"home": wrk(40.0, 45.0, 90.0, {"200": 400}), "news": wrk(20.0, 60.0, 99.0, {})}
+    writes = {
+        "healthz": wrk(800.0, 5.0, 20.0, {"200": 8000}),
+        "home": wrk(700.0, 3.0, 30.0, {"200": 7000}),
+        "news": wrk(300.0, 3.0, 60.0, {"200": 3000}),
+    }
+
+    rows = {
+        row["name"]: row
+        for row in report.build_rows(PAGES[:3], quiet, {}, {}, 1000.0, cold=cold, writes=writes)
+    }
+
+    assert rows["home"]["cold_p50_ms"] == 45.0
+    assert rows["home"]["writes_ratio"] == pytest.approx(700 / 800)
+    assert rows["home"]["misses"] == []
+    assert rows["news"]["misses"] == [
+        "cold p50 >= 50 ms",
+        "writes ratio < 0.5",
+        "writes p99 >= 50 ms",
+        "writes p99 > 5 × quiet",
+    ]
+    assert "Cold p50 ms" in report.format_markdown_table(list(rows.values()))
+
+
+def test_freshness_line_says_how_many_requests_were_stale():
+    assert "0 of 20 requests" in report.format_freshness(
+        {"path": "/a/", "requests": 20, "stale": 0}
+    )
+    assert "MISSES" in report.format_freshness({"path": "/a/", "requests": 20, "stale": 9})

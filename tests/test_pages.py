@@ -221,6 +221,22 @@ def test_search_ranks_the_best_match_first(client, db):
     assert page.index("Prisoners and prisons") < page.index("Monitoring")
 
 
+def test_search_finds_an_edited_record_by_its_new_words_only(client, db, settings):
+    settings.PAGE_CACHE = False
+    activity = factories.ActivityFactory(title="Warden workshop", description="Rules of detention")
+    story = factories.NewsItemFactory(title="Opening day", body="Inspectors met wardens.")
+    activity.title, activity.description = "Probation seminar", "Alternatives to custody"
+    activity.save()
+    story.body = "Judges met probation officers."
+    story.save()
+
+    old = client.get("/search/?q=warden").content.decode()
+    new = client.get("/search/?q=probation").content.decode()
+
+    assert "Probation seminar" not in old and "Opening day" not in old
+    assert "Probation seminar" in new and "Opening day" in new
+
+
 def test_search_results_are_bounded_per_type(client, db):
     for n in range(RESULTS_PER_TYPE + 3):
         factories.InstitutionFactory(name=f"Prison {n}")

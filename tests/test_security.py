@@ -84,6 +84,30 @@ def test_deploy_check_complains_when_production_turns_hsts_off():
     assert "security.W004" in result.stderr
 
 
+def test_deploy_check_warns_when_production_runs_without_redis():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", **production_env(REDIS_URL="")
+    )
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr
+    assert "REDIS_URL is not set" in result.stderr
+
+
+def test_production_without_redis_keeps_the_cache_in_the_database_every_worker_shares():
+    show = (
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)",
+    )
+    result = run_manage(*show, **production_env(REDIS_URL=""))
+    assert result.stdout.split() == [
+        "django.core.cache.backends.db.DatabaseCache",
+        "django.contrib.sessions.backends.db",
+    ], result.stderr
+
+
 def test_production_turns_https_redirect_hsts_and_secure_cookies_on():
     result = run_manage(*SHOW_SETTINGS, **production_env())
     assert result.stdout.split() == ["True", "31536000", "True", "True"], result.stderr

@@ -3,13 +3,15 @@
 
 Visitors get published projects only; a signed-in user's files hold what the pages show them
 (their team's drafts, every project for managers). Anonymous files are kept by the page cache
-and retired by the same invalidation as the pages.
+and retired by the same invalidation as the pages: a project's file by its project's saves
+(core.cache scope `project:<id>`), the portfolio's files by any save.
 """
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from lxml import etree
 
+from core import cache
 from projects.iati import export
 from projects.models import Project
 
@@ -24,6 +26,7 @@ def xml_response(document, filename):
 def project_iati(request, slug):
     """Published projects for everyone; drafts only for their team and managers (else 404)."""
     project = get_object_or_404(Project.objects.for_user(request.user), slug=slug)
+    cache.depends_on(request, f"project:{project.pk}")
     return xml_response(export.project_document(project), f"{export.identifier(project)}.xml")
 
 

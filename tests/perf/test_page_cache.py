@@ -130,3 +130,46 @@ def test_the_page_cache_can_be_switched_off(client, project, settings):
     settings.PAGE_CACHE = False
     get(client, "/")
     assert "X-Page-Cache" not in get(client, "/")
+
+
+def test_a_cached_page_refuses_a_host_not_allowed(client, project):
+    assert get(client, "/")["X-Page-Cache"] == "miss"
+    assert get(client, "/")["X-Page-Cache"] == "hit"
+
+    response = client.get("/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
+
+
+def test_a_feed_cached_for_one_host_never_serves_its_links_to_another(client, project):
+    factories.NewsItemFactory(project=project, title="Prison reform news")
+    localhost = client.get("/news/feed/", HTTP_HOST="localhost").content.decode()
+    assert "http://localhost/news/" in localhost
+
+    other = client.get("/news/feed/", HTTP_HOST="127.0.0.1")
+
+    assert other["X-Page-Cache"] == "miss"
+    assert "http://127.0.0.1/news/" in other.content.decode()
+    assert "localhost" not in other.content.decode()
+    assert client.get("/news/feed/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
+
+
+def test_a_cache_that_fails_with_the_database_lets_the_page_render(client, project, monkeypatch):
+    # Without Redis the cache is a table: during an outage its reads and writes fail too.
+    from django.db import OperationalError
+
+    from core import cache
+
+    def down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    for name in ("get", "get_many", "set", "add", "delete"):
+        monkeypatch.setattr(cache.cache, name, down)
+    monkeypatch.setattr(cache, "generations", lambda scopes: {})
+
+    response = client.get(project.get_absolute_url())
+
+    assert response.status_code == 200
+    assert project.title in response.content.decode()
+    assert "X-Page-Cache" not in response

@@ -1,10 +1,14 @@
 """Two app servers behind one load balancer share sign-ins, sign-outs and fresh pages.
 
 Starts two gunicorn instances (config.wsgi, production settings: DEBUG off, hashed static files)
-on one new PostgreSQL database holding the demo data and one Redis, then drives them over HTTP as
-a browser would when a load balancer sends its requests to either: a user signed in on one is
-signed in on the other, an activity saved on one is on the other's visitor pages at once (its
-page cache is invalidated too), and signing out on one ends the session on both.
+on one new PostgreSQL database holding the demo data, then drives them over HTTP as a browser
+would when a load balancer sends its requests to either: a user signed in on one is signed in on
+the other, an activity saved on one is on the other's visitor pages at once (its page cache is
+invalidated too), and signing out on one ends the session on both.
+
+Twice: with Redis (two app servers), and without REDIS_URL, where the cache lives in the
+database. The second stands for the gunicorn workers of one machine: two processes that share
+no memory, each on its own port so that the test chooses which one answers.
 """
 
 import contextlib
@@ -30,7 +34,7 @@ from bench.run import Gunicorn, cleanup_cache, manage
 from demo import seed as demo
 
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432"
-REDIS_URL = "redis://127.0.0.1:6379/0"
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 TEAM_MEMBER = "officer-serbia"
 TEAM_MEMBER_NAME = " ".join(demo.DEMO_ACCOUNTS[TEAM_MEMBER][:2])
 SERBIAN_PROJECT = demo.PROJECT_TITLES[demo.SERBIA_SLUG]
@@ -81,26 +85,28 @@ def database_url():
             cursor.execute(drop.format(sql.Identifier(name)))
 
 
-@pytest.fixture(scope="module")
-def portal_env(database_url, tmp_path_factory):
-    """Production settings for both servers, on the migrated demo data and this run's Redis keys."""
-    try:
-        with redis.Redis.from_url(REDIS_URL) as client:
-            client.ping()
-    except redis.ConnectionError:
-        pytest.fail(
-            f"Redis is not reachable at {REDIS_URL}: start it (`service redis-server start`).",
-            pytrace=False,
-        )
+@pytest.fixture(scope="module", params=["redis", "no redis"])
+def portal_env(request, database_url, tmp_path_factory):
+    """Production settings for both servers, on the migrated demo data; with Redis (this run's
+    keys) or without REDIS_URL (the database cache)."""
+    with_redis = request.param == "redis"
+    if with_redis:
+        try:
+            with redis.Redis.from_url(REDIS_URL) as client:
+                client.ping()
+        except redis.ConnectionError:
+            pytest.fail(
+                f"Redis is not reachable at {REDIS_URL}: start it (`service redis-server start`).",
+                pytrace=False,
+            )
     prefix = f"two-servers-{secrets.token_hex(4)}"
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": prefix,
         "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
         # Plain HTTP on loopback: no HTTPS redirect, and cookies sent back over http://.
@@ -109,13 +115,16 @@ def portal_env(database_url, tmp_path_factory):
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
     }
+    if with_redis:
+        env["REDIS_URL"] = REDIS_URL
     try:
         manage(env, "migrate", "--no-input", "-v0")
         manage({**env, "DEBUG": "1"}, "load_demo")  # DEBUG on: the demo accounts too
         manage(env, "collectstatic", "--no-input", "-v0")  # pages link the manifest's hashed names
         yield env
     finally:
-        cleanup_cache(REDIS_URL, prefix)
+        if with_redis:
+            cleanup_cache(REDIS_URL, prefix)
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +241,7 @@ def test_a_user_signed_in_on_one_server_is_signed_in_on_the_other(servers):
 
 def test_an_activity_saved_on_one_server_is_on_the_others_visitor_pages_at_once(servers):
     a, b = servers
+    title = f"Renamed on server A ({secrets.token_hex(3)})"
     team_member = Browser()
     my_work = sign_in(team_member, a)
     # The page of the first activity the team member may edit: /activities/<id>/.
@@ -242,12 +252,13 @@ def test_an_activity_saved_on_one_server_is_on_the_others_visitor_pages_at_once(
     assert visitor.get(f"{b}{activity}").headers["X-Page-Cache"] == "hit"
 
     form = team_member.get(f"{a}{activity}edit/").form(field="title")
-    saved = team_member.submit(form, title="Renamed on server A")
+    saved = team_member.submit(form, title=title)
     assert saved.path == activity, saved.text[:1000]
 
     after = visitor.get(f"{b}{activity}")
-    assert after.heading == "Renamed on server A"
+    assert after.heading == title
     assert before.heading not in after.text
+    assert title in visitor.get(f"{b}/activities/").text
 
 
 def test_signing_out_on_one_server_signs_the_user_out_on_the_other(servers):
@@ -265,3 +276,25 @@ def test_signing_out_on_one_server_signs_the_user_out_on_the_other(servers):
     copy = Browser()
     copy.cookies.set_cookie(session)
     assert_signed_out(copy.get(f"{a}{MY_WORK}"))
+
+
+def test_a_story_unpublished_on_one_server_is_gone_from_the_others_visitor_pages(servers):
+    a, b = servers
+    team_member = Browser()
+    sign_in(team_member, a)
+    visitor = Browser()
+    project_page = visitor.get(f"{b}/projects/{demo.SERBIA_SLUG}/")
+    story = next(
+        link
+        for link in re.findall(r'href="(/news/[\w-]+/)"', project_page.body)
+        if not link.endswith("/feed/")
+        if visitor.get(f"{b}{link}").status == 200
+    )
+    assert visitor.get(f"{b}{story}").headers["X-Page-Cache"] == "hit"
+
+    form = team_member.get(f"{a}{story}edit/").form(field="is_published")
+    saved = team_member.submit(form, is_published="False")
+    assert saved.status == 200, saved.text[:1000]
+
+    assert visitor.get(f"{b}{story}").status == 404
+    assert story not in visitor.get(f"{b}/projects/{demo.SERBIA_SLUG}/").body
