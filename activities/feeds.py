@@ -11,8 +11,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from activities.models import NewsItem
-from core.text import xml_text
 from core import cache
+from core.text import xml_text
 from projects.models import Project
 
 FEED_LENGTH = 20

@@ -38,6 +38,8 @@ class AddConstraintBesidePostgresIndexes(migrations.AddConstraint):
             finally:
                 model._meta.indexes = kept
         return None
+
+
 SEARCH_DOCUMENT = "search_document"
 
 
