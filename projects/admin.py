@@ -157,7 +157,15 @@ class ProjectAdmin(SimpleHistoryAdmin):
         ),
         (
             _("Period and budget"),
-            {"fields": ["start_date", "end_date", "budget", "currency"]},
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "budget",
+                    "currency",
+                    "planned_activities",
+                ]
+            },
         ),
         (
             _("What it does"),

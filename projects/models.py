@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.access import is_manager
 from core.models import SluggedModel, user_key
 
@@ -142,7 +143,12 @@ class Project(SluggedModel):
         blank=True,
     )
     start_date = models.DateField(_("start date"))
+    start_precision = dates.precision_field(_("start date known to the"))
     end_date = models.DateField(_("end date"))
+    end_precision = dates.precision_field(_("end date known to the"))
+    planned_activities = models.PositiveIntegerField(
+        _("planned number of activities"), null=True, blank=True
+    )
     budget = models.DecimalField(
         _("total budget"),
         max_digits=14,
@@ -200,8 +206,25 @@ class Project(SluggedModel):
     def get_absolute_url(self):
         return reverse("projects:detail", args=[self.slug])
 
+    def save(self, *args, **kwargs):
+        self.normalise_dates()
+        super().save(*args, **kwargs)
+
+    def normalise_dates(self):
+        """A start known to the month or year becomes its first day, an end its last day."""
+        self.start_date = dates.period_start(self.start_date, self.start_precision)
+        self.end_date = dates.period_end(self.end_date, self.end_precision)
+
+    @property
+    def period(self):
+        """ "2015–2018", "March 2014 – June 2016", "1 October 2022 – 30 September 2025"."""
+        return dates.format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
+
     def clean(self):
         errors = {}
+        self.normalise_dates()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.pk and self.budget is not None:
@@ -472,6 +495,22 @@ class ProjectPartner(models.Model):
         IMPLEMENTING = "implementing", _("Implementing partner")
         BENEFICIARY = "beneficiary", _("Beneficiary institution")
         STAKEHOLDER = "stakeholder", _("Stakeholder")
+        COORDINATING = "coordinating", _("Coordinating body")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        SPONSOR = "sponsor", _("Sponsor")
+        CONTRACTING = "contracting", _("Contracting authority")
+
+    # IATI OrganisationRole codes (1 funding, 2 accountable, 3 extending, 4 implementing); the
+    # codelist lives in projects.iati, which imports this module, so the codes are written here.
+    IATI_ROLE = {
+        Role.IMPLEMENTING: "4",
+        Role.BENEFICIARY: "2",
+        Role.STAKEHOLDER: "2",
+        Role.COORDINATING: "2",
+        Role.CO_ORGANISER: "4",
+        Role.SPONSOR: "1",
+        Role.CONTRACTING: "3",
+    }
 
     project = project_key("partners")
     institution = models.ForeignKey(
@@ -498,6 +537,10 @@ class ProjectPartner(models.Model):
 
     def get_absolute_url(self):
         return self.institution.get_absolute_url()
+
+    @property
+    def iati_role(self):
+        return self.IATI_ROLE[self.role]
 
 
 class ProjectMembership(models.Model):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from lxml import etree
 
 from projects import stats
-from projects.models import Indicator, Objective, Project, ProjectPartner
+from projects.models import Indicator, Objective, Project
 from stakeholders.models import Institution
 
 IATI_VERSION = "2.03"
@@ -53,6 +53,8 @@ ORGANISATION_TYPE = {
     Institution.Kind.CIVIL_SOCIETY: "22",
     Institution.Kind.INTERNATIONAL: "40",
     Institution.Kind.ACADEMIC: "80",
+    Institution.Kind.TRAINING_NETWORK: "22",
+    Institution.Kind.PROFESSIONAL: "22",
 }
 # A project ended less than this long ago is in finalisation; after that it is closed.
 FINALISATION_PERIOD = timedelta(days=365)
@@ -133,7 +135,7 @@ def project_document(project, *, today=None):
     if project.description:
         narrative(activity, "description", project.description, type="1")
 
-    # Participating organisations: funders, then the organisation and implementing partners.
+    # Participating organisations: funders, the organisation, then partners in their IATI roles.
     fundings = project.fundings.select_related("funder").order_by("funder__name")
     for funding in fundings:
         narrative(
@@ -151,15 +153,12 @@ def project_document(project, *, today=None):
         type=org["type"],
         role=IMPLEMENTING,
     )
-    partners = project.partners.filter(role=ProjectPartner.Role.IMPLEMENTING).select_related(
-        "institution"
-    )
-    for partner in partners:
+    for partner in project.partners.select_related("institution"):
         narrative(
             activity,
             "participating-org",
             partner.institution.name,
-            role=IMPLEMENTING,
+            role=partner.iati_role,
             type=ORGANISATION_TYPE.get(partner.institution.kind),
         )
 

@@ -80,8 +80,37 @@ def test_iati_export_identifies_the_project_and_its_organisations(client, full_p
         ("1", "Council of Europe"),
         ("1", "European Union"),
         ("4", "Council of Europe"),
+        ("2", "Prison Administration"),
         ("4", "Ministry of Justice"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("role", "iati_role"),
+    [
+        (ProjectPartner.Role.COORDINATING, "2"),
+        (ProjectPartner.Role.CO_ORGANISER, "4"),
+        (ProjectPartner.Role.SPONSOR, "1"),
+        (ProjectPartner.Role.CONTRACTING, "3"),
+    ],
+)
+def test_iati_export_gives_each_partner_role_its_organisation_role(
+    client, project, role, iati_role
+):
+    factories.PartnerFactory(project=project, institution__name="Partner body", role=role)
+
+    activity = get_document(client, project).find("iati-activity")
+
+    assert [
+        org.get("role")
+        for org in activity.findall("participating-org")
+        if org.findtext("narrative") == "Partner body"
+    ] == [iati_role]
+
+
+def test_every_partner_role_maps_to_an_iati_organisation_role():
+    assert set(ProjectPartner.IATI_ROLE) == set(ProjectPartner.Role)
+    assert set(ProjectPartner.IATI_ROLE.values()) <= {"1", "2", "3", "4"}
 
 
 def test_iati_export_states_status_dates_countries_and_budget(client, full_project):
