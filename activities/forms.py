@@ -95,8 +95,18 @@ class ActivityRules(forms.Form):
         required=False,
         widget=forms.HiddenInput,
     )
+    # Left out (a spreadsheet's columns, a scripted post), these keep the model's defaults.
+    DEFAULTED = ("start_precision", "end_precision", "participants_qualifier")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.DEFAULTED:
+            self.fields[name].required = False
 
     def clean(self):
+        for name in self.DEFAULTED:
+            if not self.cleaned_data.get(name):
+                self.cleaned_data[name] = Activity._meta.get_field(name).default
         cleaned_data = super().clean()
         project = cleaned_data.get("project")
         objectives = cleaned_data.get("objectives")

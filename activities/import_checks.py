@@ -38,17 +38,6 @@ class ActivityRowForm(ActivityRules, RecordForm):
         self.fields["objectives"].queryset = Objective.objects.filter(project__in=projects)
         self.fields["institutions"].queryset = Institution.objects.all()
         self.fields["countries"].queryset = Country.objects.all()
-        for name in self.DEFAULTED:
-            self.fields[name].required = False
-
-    # Columns the export does not write: an activity from a sheet keeps the model's defaults.
-    DEFAULTED = ("start_precision", "end_precision", "participants_qualifier")
-
-    def clean(self):
-        for name in self.DEFAULTED:
-            if not self.cleaned_data.get(name):
-                self.cleaned_data[name] = Activity._meta.get_field(name).default
-        return super().clean()
 
     def dates_outside_period(self, project, confirmed):
         if not confirmed:

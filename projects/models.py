@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -43,6 +44,8 @@ class Programme(SluggedModel):
 
     def __str__(self):
         return self.name
+
+    reserved_slugs = ("new",)
 
     def slug_source(self):
         return self.acronym or self.name
@@ -174,6 +177,7 @@ class Project(SluggedModel):
 
     history = HistoricalRecords()
     objects = ProjectQuerySet.as_manager()
+    reserved_slugs = ("new", "lookup")
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -205,6 +209,17 @@ class Project(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("projects:detail", args=[self.slug])
+
+    @staticmethod
+    def option_labels(rows):
+        """(value, label) for (value, title, code, start_date) rows: the title, and for projects
+        sharing it what tells them apart: "Prisons (2203-HF)", "Prisons (2019)"."""
+        rows = list(rows)
+        titles = Counter(title for _value, title, _code, _start in rows)
+        return [
+            (value, f"{title} ({code or start.year})" if titles[title] > 1 else title)
+            for value, title, code, start in rows
+        ]
 
     def save(self, *args, **kwargs):
         self.normalise_dates()

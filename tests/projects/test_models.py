@@ -304,3 +304,26 @@ def test_planned_ongoing_completed_scopes_by_date():
     assert list(Project.objects.planned(today)) == [planned]
     assert list(Project.objects.with_status(Project.Status.ONGOING, today)) == [ongoing]
     assert list(Project.objects.published().ongoing(D(2022, 12, 31))) == [ongoing, completed]
+
+
+def test_a_long_title_is_cut_at_a_word_for_the_slug():
+    project = factories.ProjectFactory(
+        title="Strengthening the protection of human rights of detained and sentenced persons "
+        "in the penitentiary system"
+    )
+
+    assert len(project.slug) <= 80
+    assert project.slug == (
+        "strengthening-the-protection-of-human-rights-of-detained-and-sentenced-persons"
+    )
+
+
+@pytest.mark.parametrize("title", ["New", "Lookup"])
+def test_words_the_project_urls_use_are_no_project_slugs(title):
+    project = factories.ProjectFactory(title=title)
+
+    assert project.slug == f"{title.lower()}-2"
+
+
+def test_a_programme_named_new_does_not_take_the_new_slug():
+    assert factories.ProgrammeFactory(name="New", acronym="").slug == "new-2"

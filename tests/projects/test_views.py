@@ -388,3 +388,24 @@ def test_project_known_to_the_year_shows_its_period_in_years(client, db):
     )
     assert '<dd class="period">2015–2018</dd>' in doc
     assert "<dt>Planned activities</dt>\n          <dd>40</dd>" in doc
+
+
+def test_project_page_lists_objectives_in_logframe_position_order(client, db):
+    project = factories.ProjectFactory()
+    for code, position in [("3", 1), ("1", 3), ("2", 2)]:
+        factories.ObjectiveFactory(
+            project=project, code=code, title=f"Goal {code}", position=position
+        )
+
+    content = client.get(project.get_absolute_url()).content.decode()
+
+    assert content.index("Goal 3") < content.index("Goal 2") < content.index("Goal 1")
+
+
+def test_project_page_without_objectives_says_none_are_recorded(client, db):
+    project = factories.ProjectFactory()
+
+    content = client.get(project.get_absolute_url()).content.decode()
+
+    assert "No objectives are recorded for this project." in content
+    assert "have not been published yet" not in content
