@@ -7,7 +7,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from projects.forms import LogframeLevelsField
 from projects.models import (
+    Component,
     Funding,
     Indicator,
     IndicatorValue,
@@ -20,6 +22,9 @@ from projects.models import (
 from stakeholders.admin import HTTPS_URLS
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
+# Several text columns side by side still fit a 1366 px page.
+NARROW_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
+POSITION = {"position": forms.NumberInput(attrs={"style": "width: 4em"})}
 
 
 class ProjectStatusFilter(admin.SimpleListFilter):
@@ -91,20 +96,52 @@ class ObjectiveInlineFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         # A parent is always an objective of the same project.
-        form.fields["parent"].queryset = (
-            Objective.objects.filter(project=self.instance)
-            if self.instance.pk
-            else Objective.objects.none()
-        )
+        if self.instance.pk:
+            form.fields["parent"].queryset = Objective.objects.filter(project=self.instance)
+            form.fields["component"].queryset = Component.objects.filter(project=self.instance)
+        else:
+            form.fields["parent"].queryset = Objective.objects.none()
+            form.fields["component"].queryset = Component.objects.none()
+            # The lines are not saved yet: say how to order the steps.
+            form.fields["parent"].help_text = _(
+                "Save the project with its top lines first; then parents can be chosen."
+            )
 
 
 class ObjectiveInline(admin.TabularInline):
     model = Objective
     formset = ObjectiveInlineFormSet
-    fields = ["position", "code", "level", "parent", "title"]
-    formfield_overrides = SHORT_TEXT
+    fields = [
+        "position",
+        "code",
+        "level",
+        "parent",
+        "component",
+        "title",
+        "sources_of_verification",
+        "assumptions",
+    ]
+    formfield_overrides = NARROW_TEXT
     show_change_link = True
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, widgets=POSITION, **kwargs)
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    fields = ["position", "code", "title", "countries"]
+    autocomplete_fields = ["countries"]
+    extra = 0
+
+
+class ProjectAdminForm(forms.ModelForm):
+    logframe_levels = LogframeLevelsField()
+
+    class Meta:
+        model = Project
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
 
 
 class PartnerInline(admin.TabularInline):
@@ -167,6 +204,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
+        (_("Logframe"), {"fields": ["logframe_levels"]}),
         (
             _("What it does"),
             {
@@ -182,7 +220,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    inlines = [FundingInline, ObjectiveInline, PartnerInline, MembershipInline]
+    form = ProjectAdminForm
+    inlines = [FundingInline, ComponentInline, ObjectiveInline, PartnerInline, MembershipInline]
 
     @admin.display(description=_("status"))
     def status_display(self, obj):
@@ -204,7 +243,18 @@ class FundingAdmin(SimpleHistoryAdmin):
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
-    fields = ["position", "name", "unit", "baseline", "target"]
+    fields = [
+        "position",
+        "name",
+        "measure",
+        "unit",
+        "baseline",
+        "baseline_year",
+        "target",
+        "target_text",
+        "means_of_verification",
+    ]
+    formfield_overrides = NARROW_TEXT
     show_change_link = True
     extra = 0
 
@@ -216,7 +266,7 @@ class ObjectiveAdmin(SimpleHistoryAdmin):
     list_filter = ["level", "project"]
     list_select_related = ["project", "parent"]
     search_fields = ["code", "title", "description", "project__title"]
-    autocomplete_fields = ["project", "parent"]
+    autocomplete_fields = ["project", "parent", "component"]
     inlines = [IndicatorInline]
 
     @admin.display(description=_("title"), ordering="title")
@@ -295,3 +345,12 @@ class ProjectMembershipAdmin(SimpleHistoryAdmin):
         "project__title",
     ]
     autocomplete_fields = ["project", "user"]
+
+
+@admin.register(Component)
+class ComponentAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "project", "position"]
+    list_filter = ["project"]
+    list_select_related = ["project"]
+    search_fields = ["code", "title", "project__title"]
+    autocomplete_fields = ["project", "countries"]

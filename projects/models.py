@@ -14,19 +14,26 @@ from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.access import is_manager
-from core.models import SluggedModel, user_key
+from core.models import SluggedModel
+from projects import logframe
+
+# The logframe's models live in their own module (projects/logframe.py), re-exported here.
+from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
+
+__all__ = [
+    "Component",
+    "Funding",
+    "Indicator",
+    "IndicatorValue",
+    "Objective",
+    "Programme",
+    "Project",
+    "ProjectMembership",
+    "ProjectPartner",
+    "project_key",
+]
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
-
-
-def project_key(related_name):
-    """The project a record belongs to; deleting the project deletes it."""
-    return models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name=related_name,
-    )
 
 
 class Programme(SluggedModel):
@@ -171,6 +178,11 @@ class Project(SluggedModel):
         blank=True,
         help_text=_("Conventions, recommendations and case law, one per line."),
     )
+    logframe_levels = models.JSONField(
+        _("logframe levels"),
+        default=logframe.default_levels,
+        help_text=_("The chain of levels its logframe uses, top to bottom."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -254,6 +266,19 @@ class Project(SluggedModel):
             }
         if self.pk and self.predecessor_id == self.pk:
             errors["predecessor"] = _("A project cannot be its own predecessor.")
+        try:
+            self.logframe_levels = logframe.chain_of(self.logframe_levels or [])
+        except ValidationError as error:
+            errors["logframe_levels"] = error.messages
+        else:
+            if self.pk:
+                used = self.objectives.exclude(level__in=self.logframe_levels).values_list(
+                    "level", flat=True
+                )
+                if used:
+                    errors["logframe_levels"] = _(
+                        "Lines of the logframe are at levels left out: %(levels)s."
+                    ) % {"levels": ", ".join(str(Objective.Level(x).label) for x in set(used))}
         if errors:
             raise ValidationError(errors)
 
@@ -359,150 +384,6 @@ class Funding(models.Model):
                     % {"total": (others or 0) + self.amount, "budget": self.project.budget}
                 }
             )
-
-
-class Objective(models.Model):
-    """A line of the logframe: overall objective → specific objective → expected result."""
-
-    class Level(models.TextChoices):
-        OVERALL = "overall", _("Overall objective")
-        SPECIFIC = "specific", _("Specific objective")
-        RESULT = "result", _("Expected result")
-
-    PARENT_LEVEL = {Level.SPECIFIC: Level.OVERALL, Level.RESULT: Level.SPECIFIC}
-
-    project = project_key("objectives")
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent"),
-        on_delete=models.CASCADE,
-        related_name="children",
-        null=True,
-        blank=True,
-    )
-    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
-    code = models.CharField(_("code"), max_length=20, help_text=_('E.g. "1" or "1.2".'))
-    title = models.TextField(_("title"))
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveIntegerField(
-        _("position"), default=0, help_text=_("Order in the logframe.")
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["project", "position", "code"]
-        verbose_name = _("objective")
-        verbose_name_plural = _("objectives")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "code"], name="objective_code_unique"),
-            models.CheckConstraint(
-                condition=Q(level="overall", parent__isnull=True)
-                | (~Q(level="overall") & Q(parent__isnull=False)),
-                name="objective_parent_by_level",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code}. {self.title}"
-
-    def get_absolute_url(self):
-        return f"{self.project.get_absolute_url()}#objective-{self.code}"
-
-    def clean(self):
-        errors = {}
-        if self.level == self.Level.OVERALL and self.parent_id:
-            errors["parent"] = _("An overall objective has no parent.")
-        elif self.level != self.Level.OVERALL and not self.parent_id:
-            errors["parent"] = _("A specific objective or expected result needs a parent.")
-        elif self.parent_id:
-            if self.parent.project_id != self.project_id:
-                errors["parent"] = _("The parent must be an objective of the same project.")
-            elif self.parent.level != self.PARENT_LEVEL.get(self.level):
-                errors["parent"] = _("A %(level)s sits under a %(parent)s.") % {
-                    "level": self.get_level_display().lower(),
-                    "parent": self.Level(self.PARENT_LEVEL[self.level]).label.lower(),
-                }
-        if errors:
-            raise ValidationError(errors)
-
-
-class Indicator(models.Model):
-    """What shows progress on an objective, from baseline to target."""
-
-    objective = models.ForeignKey(
-        "projects.Objective",
-        verbose_name=_("objective"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
-    name = models.CharField(_("name"), max_length=255)
-    unit = models.CharField(
-        _("unit"), max_length=50, blank=True, help_text=_('E.g. "people" or "%".')
-    )
-    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, default=0)
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
-    means_of_verification = models.TextField(_("means of verification"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["objective", "position", "pk"]
-        verbose_name = _("indicator")
-        verbose_name_plural = _("indicators")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return self.objective.get_absolute_url()
-
-
-class IndicatorValue(models.Model):
-    """A measurement of an indicator on a date."""
-
-    indicator = models.ForeignKey(
-        "projects.Indicator",
-        verbose_name=_("indicator"),
-        on_delete=models.CASCADE,
-        related_name="values",
-    )
-    date = models.DateField(_("date"))
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-    note = models.CharField(_("note"), max_length=255, blank=True)
-    activity = models.ForeignKey(
-        "activities.Activity",
-        verbose_name=_("activity"),
-        on_delete=models.SET_NULL,
-        related_name="indicator_values",
-        null=True,
-        blank=True,
-    )
-    recorded_by = user_key(_("recorded by"))
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["indicator", "date", "pk"]
-        verbose_name = _("indicator value")
-        verbose_name_plural = _("indicator values")
-        indexes = [models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest")]
-
-    def __str__(self):
-        return f"{self.indicator}: {self.value} ({self.date})"
-
-    def get_absolute_url(self):
-        return self.indicator.get_absolute_url()
-
-    def clean(self):
-        if (
-            self.activity_id
-            and self.indicator_id
-            and self.activity.project_id != self.indicator.objective.project_id
-        ):
-            raise ValidationError({"activity": _("Choose an activity of the same project.")})
 
 
 class ProjectPartner(models.Model):

@@ -28,6 +28,7 @@ def admin_url(model, view, *args):
 def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_accounts):
     # The demo accounts bring the team memberships; the demo has no spreadsheet import.
     factories.ActivityImportFactory()
+    factories.ComponentFactory()
     assert len(admin.site._registry) >= 14
     for model, model_admin in admin.site._registry.items():
         obj = model._default_manager.order_by("pk").first()
@@ -263,8 +264,9 @@ def project_data(project, fundings=(), **changes):
         "target_groups": "",
         "end_beneficiaries": "",
         "key_standards": "",
+        "logframe_levels": project.logframe_levels,
     }
-    for prefix in ["objectives", "partners", "memberships"]:
+    for prefix in ["components", "objectives", "partners", "memberships"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
     data |= {"fundings-TOTAL_FORMS": str(len(fundings)), "fundings-INITIAL_FORMS": len(existing)}

@@ -36,8 +36,11 @@ FUNDING, EXTENDING, IMPLEMENTING = "1", "3", "4"
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
 # IATI ResultType codes by logframe level.
 RESULT_TYPE = {
-    Objective.Level.RESULT: "1",  # output
-    Objective.Level.SPECIFIC: "2",  # outcome
+    Objective.Level.ACTIVITY_GROUP: "1",  # output
+    Objective.Level.OUTPUT: "1",
+    Objective.Level.RESULT: "1",
+    Objective.Level.PURPOSE: "2",  # outcome
+    Objective.Level.SPECIFIC: "2",
     Objective.Level.OVERALL: "3",  # impact
 }
 # IATI OrganisationType codes by institution kind (kinds without a clear match have none).
@@ -205,30 +208,41 @@ def project_document(project, *, today=None):
         if objective.description:
             narrative(result, "description", objective.description)
         for item in objective.indicators.all():
-            indicator = sub(
-                result,
-                "indicator",
-                measure="2" if item.unit.strip() == "%" else "1",
-                ascending="true" if item.target >= item.baseline else "false",
-            )
-            narrative(indicator, "title", item.name)
-            if item.means_of_verification:
-                narrative(indicator, "description", item.means_of_verification)
-            sub(
-                indicator,
-                "baseline",
-                year=project.start_date.year,
-                iso_date=project.start_date.isoformat(),
-                value=decimal_text(item.baseline),
-            )
-            period = sub(indicator, "period")
-            sub(period, "period-start", iso_date=project.start_date.isoformat())
-            sub(period, "period-end", iso_date=project.end_date.isoformat())
-            sub(period, "target", value=decimal_text(item.target))
-            if item.latest_value is not None:
-                actual = sub(period, "actual", value=decimal_text(item.latest_value))
-                narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
+            indicator_element(result, item, project)
     return etree.ElementTree(root)
+
+
+def indicator_element(result, item, project):
+    """An indicator: numbers for measures 1–4; a qualitative one's target is a comment with no
+    value (IATI rule: a qualitative indicator's values are left out)."""
+    ascending = None
+    if not item.is_qualitative and item.baseline is not None:
+        ascending = "true" if item.target >= item.baseline else "false"
+    indicator = sub(result, "indicator", measure=item.measure, ascending=ascending)
+    narrative(indicator, "title", item.name)
+    if item.means_of_verification:
+        narrative(indicator, "description", item.means_of_verification)
+    if item.baseline is not None or item.baseline_year:
+        year = item.baseline_year or project.start_date.year
+        sub(
+            indicator,
+            "baseline",
+            year=year,
+            iso_date=f"{year}-01-01" if item.baseline_year else project.start_date.isoformat(),
+            value=None
+            if item.baseline is None or item.is_qualitative
+            else decimal_text(item.baseline),
+        )
+    period = sub(indicator, "period")
+    sub(period, "period-start", iso_date=project.start_date.isoformat())
+    sub(period, "period-end", iso_date=project.end_date.isoformat())
+    if item.is_qualitative:
+        narrative(sub(period, "target"), "comment", item.target_text)
+    else:
+        sub(period, "target", value=decimal_text(item.target))
+        if item.latest_value is not None:
+            actual = sub(period, "actual", value=decimal_text(item.latest_value))
+            narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
 
 
 def project_iati(request, slug):

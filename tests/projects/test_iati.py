@@ -49,7 +49,9 @@ def full_project(project):
     staff = factories.IndicatorFactory(objective=result, name="Police officers trained", target=300)
     factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2021, 6, 1), value=120)
     factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2022, 6, 1), value=250)
-    factories.IndicatorFactory(objective=specific, name="Complaints handled", unit="%", target=80)
+    factories.IndicatorFactory(
+        objective=specific, name="Complaints handled", unit="%", measure="2", target=80
+    )
     return project
 
 
@@ -215,3 +217,31 @@ def test_iati_export_of_both_demo_projects_validates_against_the_schema(client, 
 def test_iati_export_of_the_demo_predecessor_without_budget_validates(client, demo, schema):
     assert demo.predecessor.budget is None
     schema.assertValid(get_document(client, demo.predecessor))
+
+
+def test_a_qualitative_indicator_is_exported_with_its_target_as_a_comment_and_no_value(
+    client, project, schema
+):
+    purpose = factories.ObjectiveFactory(
+        project=project, level="specific", parent=None, code="1", title="Strategy"
+    )
+    factories.IndicatorFactory(
+        objective=purpose,
+        name="National strategy",
+        measure="5",
+        baseline=None,
+        baseline_year=2019,
+        target=None,
+        target_text="A strategy adopted by the government",
+    )
+
+    document = get_document(client, project)
+
+    schema.assertValid(document)
+    indicator = document.find("iati-activity/result/indicator")
+    assert indicator.get("measure") == "5"
+    assert indicator.get("ascending") is None
+    assert indicator.find("baseline").attrib == {"year": "2019", "iso-date": "2019-01-01"}
+    target = indicator.find("period/target")
+    assert target.get("value") is None
+    assert target.findtext("comment/narrative") == "A strategy adopted by the government"
