@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import dashboards, iati, team, views
+from projects import dashboards, iati, logframe_views, team, views
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
 # "projects" namespace.
@@ -16,5 +16,6 @@ urlpatterns = [
         name="indicator-record",
     ),
     path("<slug:slug>/team/", team.TeamView.as_view(), name="team"),
+    path("<slug:slug>/logframe/", logframe_views.LogframeView.as_view(), name="logframe"),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
 ]

@@ -47,7 +47,7 @@ class ProjectDetailView(DetailView):
             (label, [p for p in partners if p.role == role])
             for role, label in ProjectPartner.Role.choices
         ]
-        objectives = stats.with_latest_activities(project.objectives.all())
+        objectives = stats.with_latest_activities(project.objectives.prefetch_related("indicators"))
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
             countries=project.countries.all(),

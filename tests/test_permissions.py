@@ -99,6 +99,9 @@ TABLE = {
     **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
     # The team page: the team reads it; managers and project managers change it.
     **rows(TEAM, MANAGERS, "projects:team"),
+    # The logframe editor: managers and the team's project managers only (the team reads the
+    # logframe on the project page and the dashboard).
+    **rows(MANAGERS, MANAGERS, "projects:logframe"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # A new record's choices for another project (static/js/forms.js); read-only.
