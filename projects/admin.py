@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
@@ -9,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from projects.forms import LogframeLevelsField
 from projects.models import (
+    BudgetLine,
     Component,
     Funding,
     Indicator,
@@ -19,6 +19,7 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
+from projects.setup_forms import FundingInlineFormSet
 from stakeholders.admin import HTTPS_URLS
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
@@ -54,34 +55,6 @@ class ProgrammeAdmin(admin.ModelAdmin):
     @admin.display(description=_("projects"), ordering="project_count")
     def project_count(self, obj):
         return obj.project_count
-
-
-class FundingInlineFormSet(BaseInlineFormSet):
-    """Check known amounts against the budget typed in the project form, not the saved one."""
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        if self.instance.pk:
-            # Funding.clean reads the budget through `project`: hand it the project being edited.
-            form.instance.project = self.instance
-        return form
-
-    def clean(self):
-        super().clean()
-        budget = self.instance.budget
-        if budget is None or any(self.errors):
-            return
-        total = sum(
-            form.cleaned_data.get("amount") or 0
-            for form in self.forms
-            if form.cleaned_data and not self._should_delete_form(form)
-        )
-        if total > budget:
-            # Funding.clean's message: one rule, one wording, also when several rows change at once.
-            raise ValidationError(
-                _("Known funding would total %(total)s, above the budget of %(budget)s.")
-                % {"total": total, "budget": budget}
-            )
 
 
 class FundingInline(admin.TabularInline):
@@ -127,6 +100,12 @@ class ObjectiveInline(admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=POSITION, **kwargs)
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    fields = ["year", "amount"]
+    extra = 0
 
 
 class ComponentInline(admin.TabularInline):
@@ -176,7 +155,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "code", "slug", "summary", "programme__name"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["programme", "predecessor", "countries"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["first_published_at", "created_at", "updated_at"]
     fieldsets = [
         (
             None,
@@ -218,10 +197,23 @@ class ProjectAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Record"),
+            {
+                "fields": ["first_published_at", "created_at", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     form = ProjectAdminForm
-    inlines = [FundingInline, ComponentInline, ObjectiveInline, PartnerInline, MembershipInline]
+    inlines = [
+        FundingInline,
+        BudgetLineInline,
+        ComponentInline,
+        ObjectiveInline,
+        PartnerInline,
+        MembershipInline,
+    ]
 
     @admin.display(description=_("status"))
     def status_display(self, obj):

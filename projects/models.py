@@ -21,6 +21,7 @@ from projects import logframe
 from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
 
 __all__ = [
+    "BudgetLine",
     "Component",
     "Funding",
     "Indicator",
@@ -184,6 +185,13 @@ class Project(SluggedModel):
         help_text=_("The chain of levels its logframe uses, top to bottom."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    first_published_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("From then on the code, which the IATI identifier is built from, is kept."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -235,7 +243,24 @@ class Project(SluggedModel):
 
     def save(self, *args, **kwargs):
         self.normalise_dates()
+        if self.is_published and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
         super().save(*args, **kwargs)
+
+    @property
+    def code_is_frozen(self):
+        return self.first_published_at is not None
+
+    def next_code(self):
+        """A code for a project left without one: the programme's acronym (or "P") and the
+        next free number, "HF-007"."""
+        prefix = (self.programme.acronym if self.programme_id else "") or "P"
+        number = Project.objects.filter(code__startswith=f"{prefix}-").count() + 1
+        while Project.objects.filter(code=f"{prefix}-{number:03d}").exists():
+            number += 1
+        return f"{prefix}-{number:03d}"
 
     def normalise_dates(self):
         """A start known to the month or year becomes its first day, an end its last day."""
@@ -260,6 +285,13 @@ class Project(SluggedModel):
                 errors["budget"] = _(
                     "The budget (%(budget)s) is below the known funding amounts (%(funded)s)."
                 ) % {"budget": self.budget, "funded": funded}
+        if self.pk and self.code_is_frozen:
+            saved = Project.objects.filter(pk=self.pk).values_list("code", flat=True).first()
+            if saved and saved != self.code:
+                errors["code"] = _(
+                    "The code of a project once published stays %(code)s: its IATI identifier "
+                    "is built from it."
+                ) % {"code": saved}
         if self.code and Project.objects.exclude(pk=self.pk).filter(code=self.code).exists():
             errors["code"] = _("Another project already uses the code %(code)s.") % {
                 "code": self.code
@@ -384,6 +416,37 @@ class Funding(models.Model):
                     % {"total": (others or 0) + self.amount, "budget": self.project.budget}
                 }
             )
+
+
+class BudgetLine(models.Model):
+    """What a project plans to spend in one calendar year (the IATI export's annual budgets)."""
+
+    project = project_key("budget_lines")
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("In the project's currency."),
+    )
+
+    class Meta:
+        ordering = ["project", "year"]
+        verbose_name = _("yearly budget")
+        verbose_name_plural = _("yearly budgets")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year"], name="budget_line_once_a_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.year}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
 
 
 class ProjectPartner(models.Model):

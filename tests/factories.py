@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import (
+    BudgetLine,
     Component,
     Funding,
     Indicator,
@@ -160,6 +161,14 @@ def eu_and_coe_funding(project, eu, coe):
             amount=coe,
         ),
     ]
+
+
+class BudgetLineFactory(ProjectRowFactory):
+    class Meta:
+        model = BudgetLine
+
+    year = 2024
+    amount = 100_000
 
 
 class ComponentFactory(ProjectRowFactory):

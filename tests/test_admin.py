@@ -29,6 +29,7 @@ def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_a
     # The demo accounts bring the team memberships; the demo has no spreadsheet import.
     factories.ActivityImportFactory()
     factories.ComponentFactory()
+    factories.BudgetLineFactory()
     assert len(admin.site._registry) >= 14
     for model, model_admin in admin.site._registry.items():
         obj = model._default_manager.order_by("pk").first()
@@ -266,7 +267,7 @@ def project_data(project, fundings=(), **changes):
         "key_standards": "",
         "logframe_levels": project.logframe_levels,
     }
-    for prefix in ["components", "objectives", "partners", "memberships"]:
+    for prefix in ["budget_lines", "components", "objectives", "partners", "memberships"]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
     data |= {"fundings-TOTAL_FORMS": str(len(fundings)), "fundings-INITIAL_FORMS": len(existing)}

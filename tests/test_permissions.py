@@ -102,6 +102,8 @@ TABLE = {
     # The logframe editor: managers and the team's project managers only (the team reads the
     # logframe on the project page and the dashboard).
     **rows(MANAGERS, MANAGERS, "projects:logframe"),
+    # Project set-up: managers create projects; managers and project managers edit them.
+    **rows(MANAGERS, MANAGERS, "projects:create projects:update"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # A new record's choices for another project (static/js/forms.js); read-only.
@@ -205,7 +207,7 @@ def url_for(route, world):
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
-    elif namespace == "projects" and name not in ("list", "lookup"):
+    elif namespace == "projects" and name not in ("list", "lookup", "create"):
         kwargs = {"slug": world.project.slug}
     elif namespace == "activities" and name in RECORD_PAGES:
         kwargs = {"pk": world.activity.pk}

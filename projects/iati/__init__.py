@@ -6,7 +6,7 @@ recipient-country, budget, result.
 """
 
 import functools
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
@@ -112,6 +112,19 @@ def narrative(parent, tag, text, **attributes):
     return element
 
 
+def budget_element(activity, project, start, end, amount):
+    budget = sub(activity, "budget", type="1", status="2")
+    sub(budget, "period-start", iso_date=start.isoformat())
+    sub(budget, "period-end", iso_date=end.isoformat())
+    sub(
+        budget,
+        "value",
+        decimal_text(amount),
+        currency=project.currency,
+        value_date=start.isoformat(),
+    )
+
+
 def identifier(project):
     return f"{reporting_org()['ref']}-{project.code or project.slug}"
 
@@ -177,17 +190,15 @@ def project_document(project, *, today=None):
     for code, percentage in country_percentages(codes):
         sub(activity, "recipient-country", code=code, percentage=percentage)
 
-    if project.budget is not None:
-        budget = sub(activity, "budget", type="1", status="2")
-        sub(budget, "period-start", iso_date=project.start_date.isoformat())
-        sub(budget, "period-end", iso_date=project.end_date.isoformat())
-        sub(
-            budget,
-            "value",
-            decimal_text(project.budget),
-            currency=project.currency,
-            value_date=project.start_date.isoformat(),
-        )
+    lines = list(project.budget_lines.all())
+    if lines:
+        # Annual budgets, each year cut to the project period (IATI: at most a year each).
+        for line in lines:
+            start = max(project.start_date, date(line.year, 1, 1))
+            end = min(project.end_date, date(line.year, 12, 31))
+            budget_element(activity, project, start, end, line.amount)
+    elif project.budget is not None:
+        budget_element(activity, project, project.start_date, project.end_date, project.budget)
 
     objectives = (
         Objective.objects.filter(project=project, indicators__isnull=False)

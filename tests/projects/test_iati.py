@@ -245,3 +245,28 @@ def test_a_qualitative_indicator_is_exported_with_its_target_as_a_comment_and_no
     target = indicator.find("period/target")
     assert target.get("value") is None
     assert target.findtext("comment/narrative") == "A strategy adopted by the government"
+
+
+def test_yearly_budget_lines_become_annual_budgets_within_the_project_period(
+    client, project, schema
+):
+    project.start_date, project.end_date = datetime.date(2024, 3, 1), datetime.date(2025, 6, 30)
+    project.save()
+    factories.BudgetLineFactory(project=project, year=2024, amount=400_000)
+    factories.BudgetLineFactory(project=project, year=2025, amount=250_000)
+
+    document = get_document(client, project)
+
+    schema.assertValid(document)
+    budgets = [
+        (
+            b.find("period-start").get("iso-date"),
+            b.find("period-end").get("iso-date"),
+            b.findtext("value"),
+        )
+        for b in document.findall("iati-activity/budget")
+    ]
+    assert budgets == [
+        ("2024-03-01", "2024-12-31", "400000"),
+        ("2025-01-01", "2025-06-30", "250000"),
+    ]
