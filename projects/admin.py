@@ -10,15 +10,19 @@ from projects.forms import LogframeLevelsField
 from projects.models import (
     BudgetLine,
     Component,
+    Envelope,
     Funding,
     Indicator,
     IndicatorValue,
     Objective,
     Programme,
+    ProgrammeFunder,
+    ProgrammePhase,
     Project,
     ProjectMembership,
     ProjectPartner,
 )
+from projects.programme_forms import BaseEnvelopeFormSet, BaseFunderFormSet
 from projects.setup_forms import FundingInlineFormSet
 from stakeholders.admin import HTTPS_URLS
 
@@ -43,11 +47,34 @@ class ProjectStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PhaseInline(admin.TabularInline):
+    model = ProgrammePhase
+    fields = ["position", "name", "start_year", "end_year"]
+    extra = 0
+
+
+class ProgrammeFunderInline(admin.TabularInline):
+    model = ProgrammeFunder
+    formset = BaseFunderFormSet
+    fields = ["funder", "share"]
+    autocomplete_fields = ["funder"]
+    extra = 0
+
+
+class EnvelopeInline(admin.TabularInline):
+    model = Envelope
+    formset = BaseEnvelopeFormSet
+    fields = ["phase", "country", "actions", "amount"]
+    extra = 0
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "project_count"]
     search_fields = ["name", "acronym", "slug"]
     formfield_overrides = HTTPS_URLS
+    fields = ["name", "acronym", "slug", "description", "website", "budget", "currency", "themes"]
+    inlines = [PhaseInline, ProgrammeFunderInline, EnvelopeInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(project_count=Count("projects"))

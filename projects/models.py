@@ -23,6 +23,9 @@ from projects.logframe import Component, Indicator, IndicatorValue, Objective, p
 __all__ = [
     "BudgetLine",
     "Component",
+    "Envelope",
+    "ProgrammeFunder",
+    "ProgrammePhase",
     "Funding",
     "Indicator",
     "IndicatorValue",
@@ -44,6 +47,19 @@ class Programme(SluggedModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    budget = models.DecimalField(
+        _("total budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("As the programme states it; the page also shows its projects' total."),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, default="EUR", validators=[currency_code]
+    )
+    themes = models.TextField(_("thematic areas"), blank=True, help_text=_("One per line."))
 
     class Meta:
         ordering = ["name"]
@@ -59,7 +75,141 @@ class Programme(SluggedModel):
         return self.acronym or self.name
 
     def get_absolute_url(self):
-        return reverse("projects:list") + f"?programme={self.slug}"
+        return reverse("programmes:detail", args=[self.slug])
+
+    @property
+    def theme_list(self):
+        return [line.strip() for line in self.themes.splitlines() if line.strip()]
+
+
+class ProgrammePhase(models.Model):
+    """A phase of a programme ("Phase II", 2019–2022); its projects carry the same label."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="phases",
+    )
+    name = models.CharField(_("name"), max_length=50, help_text=_('E.g. "Phase II".'))
+    start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("to"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["programme", "position", "name"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="phase_name_unique"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="phase_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.name}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class ProgrammeFunder(models.Model):
+    """A funder's share of a programme, in percent (programmes state shares, not amounts)."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="funders",
+    )
+    funder = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        related_name="programme_shares",
+    )
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("Percentage of the programme's budget."),
+    )
+
+    class Meta:
+        ordering = ["programme", "-share"]
+        verbose_name = _("programme funder")
+        verbose_name_plural = _("programme funders")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "funder"], name="programme_funder_once"),
+            models.CheckConstraint(
+                condition=Q(share__gte=0, share__lte=100), name="programme_share_percentage"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.funder}: {self.share}%"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class Envelope(models.Model):
+    """What a programme sets aside for one beneficiary in one phase: actions and amount."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="envelopes",
+    )
+    phase = models.ForeignKey(
+        "projects.ProgrammePhase",
+        verbose_name=_("phase"),
+        on_delete=models.CASCADE,
+        related_name="envelopes",
+        null=True,
+        blank=True,
+    )
+    country = models.ForeignKey(
+        "stakeholders.Country",
+        verbose_name=_("beneficiary"),
+        on_delete=models.PROTECT,
+        related_name="envelopes",
+    )
+    actions = models.PositiveIntegerField(_("number of actions"), null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+
+    class Meta:
+        ordering = ["programme", "phase__position", "country__name"]
+        verbose_name = _("envelope")
+        verbose_name_plural = _("envelopes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "phase", "country"], name="envelope_once_per_phase"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.country}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+    def clean(self):
+        if self.phase_id and self.programme_id and self.phase.programme_id != self.programme_id:
+            raise ValidationError({"phase": _("Choose a phase of the same programme.")})
 
 
 class ProjectQuerySet(models.QuerySet):

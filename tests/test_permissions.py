@@ -104,6 +104,9 @@ TABLE = {
     **rows(MANAGERS, MANAGERS, "projects:logframe"),
     # Project set-up: managers create projects; managers and project managers edit them.
     **rows(MANAGERS, MANAGERS, "projects:create projects:update"),
+    # Programmes: public pages; managers set them up.
+    **rows(ALL_200, ALL_405, "programmes:list programmes:detail"),
+    **rows(MANAGERS, MANAGERS, "programmes:create programmes:update"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # A new record's choices for another project (static/js/forms.js); read-only.
@@ -215,6 +218,8 @@ def url_for(route, world):
         kwargs = {"slug": world.story.slug}
     elif route == "activities:import-preview":
         kwargs = {"pk": world.activity_import.pk}
+    elif route in ("programmes:detail", "programmes:update"):
+        kwargs = {"slug": factories.ProgrammeFactory(name="The table's programme").slug}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
     return reverse(route, kwargs=kwargs) + TABLE[route].query.format(
