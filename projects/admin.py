@@ -29,7 +29,6 @@ from stakeholders.admin import HTTPS_URLS
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
 # Several text columns side by side still fit a 1366 px page.
 NARROW_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
-POSITION = {"position": forms.NumberInput(attrs={"style": "width: 4em"})}
 
 
 class ProjectStatusFilter(admin.SimpleListFilter):
@@ -124,9 +123,6 @@ class ObjectiveInline(admin.TabularInline):
     formfield_overrides = NARROW_TEXT
     show_change_link = True
     extra = 0
-
-    def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, widgets=POSITION, **kwargs)
 
 
 class BudgetLineInline(admin.TabularInline):

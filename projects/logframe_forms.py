@@ -9,7 +9,7 @@ from projects.logframe import chain_of
 from projects.models import Component, Indicator, Objective, Project
 
 TEXT = forms.Textarea(attrs={"rows": 2})
-NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm", "style": "width: 5em"})
+NUMBER = forms.NumberInput(attrs={"min": 0})
 
 
 class LevelsForm(forms.ModelForm):

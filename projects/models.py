@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
@@ -407,10 +408,10 @@ class Project(SluggedModel):
         """A code for a project left without one: the programme's acronym (or "P") and the
         next free number, "HF-007"."""
         prefix = (self.programme.acronym if self.programme_id else "") or "P"
-        number = Project.objects.filter(code__startswith=f"{prefix}-").count() + 1
-        while Project.objects.filter(code=f"{prefix}-{number:03d}").exists():
-            number += 1
-        return f"{prefix}-{number:03d}"
+        numbered = re.compile(rf"^{re.escape(prefix)}-(\d+)$")
+        taken = Project.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True)
+        numbers = [int(match[1]) for code in taken if (match := numbered.match(code))]
+        return f"{prefix}-{max(numbers, default=0) + 1:03d}"
 
     def normalise_dates(self):
         """A start known to the month or year becomes its first day, an end its last day."""

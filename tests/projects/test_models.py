@@ -383,3 +383,12 @@ def test_words_the_project_urls_use_are_no_project_slugs(title):
 
 def test_a_programme_named_new_does_not_take_the_new_slug():
     assert factories.ProgrammeFactory(name="New", acronym="").slug == "new-2"
+
+
+def test_a_code_left_empty_takes_the_programmes_next_number():
+    programme = factories.ProgrammeFactory(name="Partnership for Good Governance", acronym="PGG")
+    for code in ["PGG-KOS-2022", "PGG-002", "HF-009"]:
+        factories.ProjectFactory(code=code, programme=programme)
+
+    assert Project(programme=programme).next_code() == "PGG-003"
+    assert Project().next_code() == "P-001"
