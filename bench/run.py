@@ -75,6 +75,8 @@ def page_list(prepared):
         ("news", "/news/", "visitor", False),
         ("stakeholders", "/stakeholders/", "visitor", False),
         ("search", "/search/?q=prison", "visitor", False),
+        ("api projects", "/api/projects/?format=json", "visitor", False),
+        ("api activities", "/api/activities/?format=json&kind=training", "visitor", False),
         ("activity form", "/activities/new/", "signed_in", True),
         ("my work", "/my-work/", "signed_in", True),
         ("project dashboard", f"/projects/{slug}/dashboard/", "dashboard", True),

@@ -71,11 +71,15 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core.apps.CoreConfig",
     "stakeholders",
     "projects",
     "activities",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +237,45 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# The read-only API (api/): Django REST framework, its OpenAPI 3 schema by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cooperation Portal API",
+    "DESCRIPTION": (
+        "Read-only access to the portal's programmes, projects (with their logframe, indicators "
+        "and values), activities, news, institutions and countries. Visitors read published "
+        "data; a signed-in user what the pages show them. IATI names where IATI has one."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "projects.models.Project.Status",
+        "ActivityStatusEnum": "activities.models.Activity.Status",
+    },
+}
+
+# The organisation that publishes the IATI files: its identifier (the OECD DAC channel code of the
+# Council of Europe, 47138, under the XM-DAC agency; not 46024, the CoE Development Bank), its
+# IATI OrganisationType (40: multilateral) and its name in each language.
+IATI_REPORTING_ORG = {
+    "ref": os.environ.get("IATI_REPORTING_ORG_REF", "XM-DAC-47138"),
+    "type": "40",
+    "name": {"en": "Council of Europe", "fr": "Conseil de l'Europe"},
+}
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -7,11 +7,16 @@ import activities.urls
 import projects.urls
 from config import views
 from projects import dashboards
+from projects.iati import views as iati
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # IATI files are the same in every language (each narrative carries its own).
+    path("iati/activities.xml", iati.activities_xml, name="iati-activities"),
+    path("iati/organisation.xml", iati.organisation_xml, name="iati-organisation"),
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

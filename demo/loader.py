@@ -34,6 +34,7 @@ from projects.models import (
     Project,
     ProjectMembership,
     ProjectPartner,
+    ProjectSector,
 )
 from stakeholders.models import Contact, Country, Institution
 
@@ -95,6 +96,7 @@ def load():
             {"slug": data["slug"]},
             {
                 "title": data["title"],
+                "code": data["code"],
                 "phase": data.get("phase", ""),
                 "programme": programmes.get(data["programme"]),
                 "predecessor": predecessor,
@@ -111,6 +113,8 @@ def load():
             },
         )
         project.countries.set([countries[code] for code in data["countries"]])
+        for code, percentage in data["sectors"]:
+            upsert(ProjectSector, {"project": project, "code": code}, {"percentage": percentage})
         return project
 
     projects = {PREDECESSOR_SLUG: project_row(PREDECESSOR)}

@@ -199,7 +199,9 @@ PREDECESSOR_SLUG = "enhancing-the-protection-of-human-rights-of-prisoners-in-kos
 
 PREDECESSOR = {
     "slug": PREDECESSOR_SLUG,
+    "code": "HF-2016-KOS-PRIS",
     "title": "Enhancing the protection of human rights of prisoners in Kosovo*",
+    "sectors": [("15130", 50), ("15160", 50)],
     "programme": "horizontal-facility",
     "countries": ["XK"],
     "start_date": date(2016, 1, 1),
@@ -219,7 +221,10 @@ PREDECESSOR = {
 PROJECTS = [
     {
         "slug": SERBIA_SLUG,
+        "code": "HF-2019-SRB-DSP",
         "title": "Enhancing human rights protection for detained and sentenced persons",
+        # OECD DAC purpose codes: legal and judicial development, human rights.
+        "sectors": [("15130", 50), ("15160", 50)],
         "phase": "Phase II",
         "programme": "horizontal-facility",
         "countries": ["RS"],
@@ -333,7 +338,11 @@ PROJECTS = [
     },
     {
         "slug": KOSOVO_SLUG,
+        "code": "VC-2022-KOS-PDL",
         "title": "Improvement of the treatment of persons deprived of their liberty",
+        # Human rights, legal and judicial development, and basic health care (healthcare of
+        # persons deprived of liberty).
+        "sectors": [("15160", 40), ("15130", 30), ("12220", 30)],
         "phase": "",
         "programme": None,
         "predecessor": PREDECESSOR_SLUG,

@@ -6,7 +6,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.forms import LogframeLevelsField
+from projects.forms import LogframeLevelsField, SectorFormSet
 from projects.models import (
     BudgetLine,
     Component,
@@ -21,6 +21,7 @@ from projects.models import (
     Project,
     ProjectMembership,
     ProjectPartner,
+    ProjectSector,
 )
 from projects.programme_forms import BaseEnvelopeFormSet, BaseFunderFormSet
 from projects.setup_forms import FundingInlineFormSet
@@ -153,6 +154,13 @@ class PartnerInline(admin.TabularInline):
     extra = 0
 
 
+class SectorInline(admin.TabularInline):
+    model = ProjectSector
+    formset = SectorFormSet
+    fields = ["code", "percentage"]
+    extra = 0
+
+
 class MembershipInline(admin.TabularInline):
     model = ProjectMembership
     fields = ["user", "role"]
@@ -231,6 +239,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     form = ProjectAdminForm
     inlines = [
         FundingInline,
+        SectorInline,
         BudgetLineInline,
         ComponentInline,
         ObjectiveInline,

@@ -1,9 +1,13 @@
 """Forms of the project dashboards and team page."""
 
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -142,3 +146,22 @@ class MemberForm(forms.Form):
                 _("You cannot change your own role or leave the team yourself: ask a manager.")
             )
         return membership
+
+
+class SectorFormSet(BaseInlineFormSet):
+    """A project's sectors: their percentages add up to 100 (IATI rule 3.x: strict sum)."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        shares = [
+            form.cleaned_data["percentage"]
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        if shares and sum(shares) != Decimal(100):
+            raise ValidationError(
+                _("The sectors' percentages add up to %(total)s; make them add up to 100.")
+                % {"total": f"{sum(shares).normalize():f}"}
+            )

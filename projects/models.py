@@ -612,10 +612,12 @@ class ProjectPartner(models.Model):
 
     # IATI OrganisationRole codes (1 funding, 2 accountable, 3 extending, 4 implementing); the
     # codelist lives in projects.iati, which imports this module, so the codes are written here.
+    # Beneficiary institutions and stakeholders take part in carrying the activity out (they host
+    # and send people to its trainings): implementing, like the partners that implement it.
     IATI_ROLE = {
         Role.IMPLEMENTING: "4",
-        Role.BENEFICIARY: "2",
-        Role.STAKEHOLDER: "2",
+        Role.BENEFICIARY: "4",
+        Role.STAKEHOLDER: "4",
         Role.COORDINATING: "2",
         Role.CO_ORGANISER: "4",
         Role.SPONSOR: "1",
@@ -683,3 +685,39 @@ class ProjectMembership(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:dashboard", args=[self.project.slug])
+
+
+def sector_choices():
+    """The OECD DAC 5-digit purpose codes (IATI Sector codelist, vocabulary 1), active ones."""
+    from projects.iati import codelists
+
+    return codelists.choices("Sector")
+
+
+class ProjectSector(models.Model):
+    """A sector the project works in, with its share; a project's shares sum to 100."""
+
+    project = project_key("sectors")
+    code = models.CharField(_("sector"), max_length=5, choices=sector_choices)
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(100)],
+        help_text=_("The project's sectors add up to 100."),
+    )
+
+    class Meta:
+        ordering = ["project", "-percentage", "code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "code"], name="project_sector_unique"),
+            models.CheckConstraint(
+                condition=Q(percentage__gt=0, percentage__lte=100),
+                name="project_sector_percentage_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_code_display()} ({self.percentage.normalize():f} %)"

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from projects import dashboards, iati, logframe_views, setup_views, team, views
+from projects import dashboards, logframe_views, setup_views, team, views
+from projects.iati import views as iati
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
 # "projects" namespace.

@@ -267,7 +267,14 @@ def project_data(project, fundings=(), **changes):
         "key_standards": "",
         "logframe_levels": project.logframe_levels,
     }
-    for prefix in ["budget_lines", "components", "objectives", "partners", "memberships"]:
+    for prefix in [
+        "sectors",
+        "budget_lines",
+        "components",
+        "objectives",
+        "partners",
+        "memberships",
+    ]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
     data |= {"fundings-TOTAL_FORMS": str(len(fundings)), "fundings-INITIAL_FORMS": len(existing)}

@@ -69,6 +69,14 @@ TABLE = {
     # Public documents of a published project; they ignore the method (nothing is changed).
     **rows(ALL_200, ALL_200, "projects:iati projects:feed projects:calendar"),
     **rows(ALL_200, ALL_200, "activities:calendar news:feed"),
+    # The portfolio's IATI files: what the pages show each reader (drafts only to their team).
+    **rows(ALL_200, ALL_200, "iati-activities iati-organisation"),
+    # The read-only API and its schema: what the pages show each reader; nothing to post.
+    **rows(ALL_200, ALL_405, "api:api-root api:schema api:docs"),
+    **rows(ALL_200, ALL_405, "api:programme-list api:programme-detail api:project-list"),
+    **rows(ALL_200, ALL_405, "api:project-detail api:activity-list api:activity-detail"),
+    **rows(ALL_200, ALL_405, "api:news-list api:news-detail api:institution-list"),
+    **rows(ALL_200, ALL_405, "api:institution-detail api:country-list api:country-detail"),
     # Django's language switch: answers with a redirect back, whoever asks.
     **rows(ALL_302, ALL_302, "set_language"),
     # An empty POST is a form with errors, for anyone.
@@ -176,6 +184,8 @@ class World:
 
 @pytest.fixture
 def world(project, team_member, outsider, no_team, manager, admin_user):
+    project.programme = factories.ProgrammeFactory()
+    project.save()
     objective = factories.ObjectiveFactory(project=project)
     institution = factories.InstitutionFactory(name="Ministry of Justice")
     factories.PartnerFactory(project=project, institution=institution)
@@ -222,6 +232,15 @@ def url_for(route, world):
         kwargs = {"slug": factories.ProgrammeFactory(name="The table's programme").slug}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
+    elif namespace == "api" and name.endswith("-detail"):
+        kwargs = {
+            "api:programme-detail": {"slug": world.project.programme.slug},
+            "api:project-detail": {"slug": world.project.slug},
+            "api:activity-detail": {"pk": world.activity.pk},
+            "api:news-detail": {"slug": world.story.slug},
+            "api:institution-detail": {"slug": world.institution.slug},
+            "api:country-detail": {"code": world.institution.country.code},
+        }[route]
     return reverse(route, kwargs=kwargs) + TABLE[route].query.format(
         project=world.project.slug, project_id=world.project.pk
     )

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0005_activityimport'),
-        ('projects', '0004_project_precision'),
+        ('projects', '0005_project_precision'),
         ('stakeholders', '0004_institution_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,4 +1,4 @@
-"""The demo data against the two seed pages (../shared/seeds/): counts, figures; and `load_demo`.
+"""The demo data against the two seed pages (demo/sources/): counts, figures; and `load_demo`.
 
 The data tests use the `demo` fixture (demo.loader.load()); the last ones run the command itself:
 idempotence, repairs, and the demo accounts it creates with DEBUG on.

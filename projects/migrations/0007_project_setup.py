@@ -15,7 +15,7 @@ def published_ones_were_first_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_logframe'),
+        ('projects', '0006_logframe'),
     ]
 
     operations = [

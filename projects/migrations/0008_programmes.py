@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0006_project_setup'),
+        ('projects', '0007_project_setup'),
         ('stakeholders', '0004_institution_kinds'),
     ]
 

@@ -14,7 +14,7 @@ def percentages_measured_as_such(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_project_precision'),
+        ('projects', '0005_project_precision'),
         ('stakeholders', '0004_institution_kinds'),
     ]
 

@@ -1,0 +1,394 @@
+"""The portal's projects as IATI 2.03 documents (issue 17).
+
+`activities_document(projects)` is one `<iati-activities>` file holding every project given
+(the portfolio file a publisher registers, or one project's file); `organisation_document()` is
+the reporting organisation's `<iati-organisations>` file. Element order follows the schemas'
+sequences: identifier, reporting-org, title, description, participating-org, activity-status,
+activity-date, recipient-country, sector, budget, related-activity, result.
+
+What the IATI Validator checks beyond the schema (`rules.py`) shapes the content:
+- identifiers are the organisation's reference + "-" + the project code, with no `/ & | ?` or
+  spaces (rules 1.1.x); never the slug;
+- budgets are split into periods of at most a year (7.5.3), each with a value date inside it;
+- actual dates are never in the future (the status and dates follow today);
+- every participating organisation has a role and a type.
+"""
+
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from lxml import etree
+
+from projects import stats
+from projects.iati import IATI_VERSION
+from projects.models import Funding, Indicator, Objective, Project, ProjectPartner
+from stakeholders.models import Institution
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# IATI ActivityStatus codes.
+PIPELINE, IMPLEMENTATION, FINALISATION, CLOSED = "1", "2", "3", "4"
+# IATI OrganisationRole codes.
+FUNDING, ACCOUNTABLE, EXTENDING, IMPLEMENTING = "1", "2", "3", "4"
+# IATI ActivityDateType codes.
+PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
+# IATI BudgetStatus codes: an even split of a total is indicative; stated yearly lines committed.
+INDICATIVE, COMMITTED = "1", "2"
+# IATI RelatedActivityType codes: the programme is the parent; a predecessor is a sibling (a
+# phase of the same work; the codelist has no "predecessor").
+PARENT, SIBLING = "1", "3"
+# IATI DescriptionType codes.
+GENERAL, OBJECTIVES, TARGET_GROUPS = "1", "2", "3"
+# IATI ResultType codes by logframe level.
+RESULT_TYPE = {
+    Objective.Level.ACTIVITY_GROUP: "1",  # output
+    Objective.Level.OUTPUT: "1",
+    Objective.Level.RESULT: "1",
+    Objective.Level.PURPOSE: "2",  # outcome
+    Objective.Level.SPECIFIC: "2",
+    Objective.Level.OVERALL: "3",  # impact
+}
+# The role each kind of partner has in IATI is the model's (ProjectPartner.IATI_ROLE).
+# IATI OrganisationType codes by institution kind; "90" (other) for the rest.
+GOVERNMENT, CIVIL_SOCIETY, MULTILATERAL, ACADEMIC, OTHER = "10", "22", "40", "80", "90"
+ORGANISATION_TYPE = {
+    Institution.Kind.MINISTRY: GOVERNMENT,
+    Institution.Kind.AGENCY: GOVERNMENT,
+    Institution.Kind.INDEPENDENT_BODY: GOVERNMENT,
+    Institution.Kind.PRISON: GOVERNMENT,
+    Institution.Kind.POLICE: GOVERNMENT,
+    Institution.Kind.COURT: GOVERNMENT,
+    Institution.Kind.PSYCHIATRIC: GOVERNMENT,
+    Institution.Kind.SOCIAL_CARE: GOVERNMENT,
+    Institution.Kind.CIVIL_SOCIETY: CIVIL_SOCIETY,
+    Institution.Kind.INTERNATIONAL: MULTILATERAL,
+    Institution.Kind.ACADEMIC: ACADEMIC,
+    Institution.Kind.TRAINING_NETWORK: CIVIL_SOCIETY,
+    Institution.Kind.PROFESSIONAL: CIVIL_SOCIETY,
+}
+# A project ended less than this long ago is in finalisation; after that it is closed.
+FINALISATION_PERIOD = timedelta(days=365)
+# Characters an IATI identifier may not hold (rule 1.1.x: no "/", "&", "|", "?" and no spaces).
+UNSAFE_IN_IDENTIFIER = str.maketrans({c: "-" for c in "/&|? \t\n\r"})
+
+
+def reporting_org():
+    """The publishing organisation: settings.IATI_REPORTING_ORG (ref, type, name per language)."""
+    return settings.IATI_REPORTING_ORG
+
+
+def identifier(project):
+    """The reporting organisation's ref + "-" + the project's code (its id when it has none)."""
+    code = (project.code or f"P{project.pk}").strip().translate(UNSAFE_IN_IDENTIFIER)
+    return f"{reporting_org()['ref']}-{code}"
+
+
+def programme_identifier(programme):
+    code = (programme.acronym or f"PR{programme.pk}").strip().translate(UNSAFE_IN_IDENTIFIER)
+    return f"{reporting_org()['ref']}-{code}"
+
+
+def activity_status(project, today):
+    if today < project.start_date:
+        return PIPELINE
+    if today <= project.end_date:
+        return IMPLEMENTATION
+    return FINALISATION if today - project.end_date <= FINALISATION_PERIOD else CLOSED
+
+
+def country_percentages(codes):
+    """Equal shares with two decimals that sum to exactly 100 (the last takes the remainder)."""
+    if not codes:
+        return []
+    share = (Decimal(100) / len(codes)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    shares = [share] * len(codes)
+    shares[-1] = Decimal(100) - share * (len(codes) - 1)
+    return list(zip(codes, shares, strict=True))
+
+
+def budget_periods(project):
+    """(start, end, amount, status) per calendar year of the project, none longer than a year.
+
+    Yearly budget lines, when the project has them, each cut to the project period; else the
+    total split evenly by days (the last period takes the rounding). Indicative either way.
+    """
+    lines = list(project.budget_lines.all())
+    if lines:
+        return [
+            (
+                max(project.start_date, date(line.year, 1, 1)),
+                min(project.end_date, date(line.year, 12, 31)),
+                line.amount,
+                INDICATIVE,
+            )
+            for line in lines
+        ]
+    if project.budget is None:
+        return []
+    periods = []
+    start = project.start_date
+    while start <= project.end_date:
+        end = min(date(start.year, 12, 31), project.end_date)
+        periods.append((start, end))
+        start = end + timedelta(days=1)
+    total_days = (project.end_date - project.start_date).days + 1
+    cent = Decimal("0.01")
+    amounts = [
+        (project.budget * ((end - start).days + 1) / total_days).quantize(cent, ROUND_DOWN)
+        for start, end in periods
+    ]
+    amounts[-1] = project.budget - sum(amounts[:-1])
+    return [
+        (start, end, amount, INDICATIVE)
+        for (start, end), amount in zip(periods, amounts, strict=True)
+    ]
+
+
+def decimal_text(value):
+    """A decimal without a trailing `.00`, as IATI values are usually written."""
+    value = Decimal(value)
+    return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value)
+
+
+def sub(parent, tag, text=None, **attributes):
+    element = etree.SubElement(
+        parent, tag, {k.replace("_", "-"): str(v) for k, v in attributes.items() if v is not None}
+    )
+    if text is not None:
+        element.text = text
+    return element
+
+
+def narrative(parent, tag, text, **attributes):
+    """`<tag><narrative>text</narrative></tag>`; `text` a string, or {language: text}."""
+    element = sub(parent, tag, **attributes)
+    texts = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
+    for language, words in texts.items():
+        if not words:
+            continue
+        item = sub(element, "narrative", words)
+        if language != settings.LANGUAGE_CODE:
+            item.set(XML_LANG, language)
+    return element
+
+
+def in_languages(record, field):
+    """{language: text} of a field in every portal language it has (`title`, `title_fr`, …)."""
+    texts = {settings.LANGUAGE_CODE: getattr(record, field)}
+    for language, _name in settings.LANGUAGES:
+        if language != settings.LANGUAGE_CODE:
+            texts[language] = getattr(record, f"{field}_{language}", "") or ""
+    return texts
+
+
+def organisation(parent, tag, institution, role):
+    narrative(
+        parent,
+        tag,
+        in_languages(institution, "name"),
+        role=role,
+        type=ORGANISATION_TYPE.get(institution.kind, OTHER),
+    )
+
+
+def with_export_data(projects):
+    """`projects` with everything `add_activity` reads, in a fixed number of queries."""
+    objectives = Objective.objects.order_by("position", "code").prefetch_related(
+        Prefetch("indicators", queryset=stats.indicators_with_progress(Indicator.objects.all()))
+    )
+    return projects.select_related("programme", "predecessor").prefetch_related(
+        Prefetch(
+            "fundings", queryset=Funding.objects.select_related("funder").order_by("funder__name")
+        ),
+        Prefetch(
+            "partners",
+            queryset=ProjectPartner.objects.select_related("institution").order_by(
+                "institution__name"
+            ),
+        ),
+        "countries",
+        "sectors",
+        "budget_lines",
+        Prefetch("objectives", queryset=objectives),
+    )
+
+
+def add_activity(root, project, today):
+    """Append `project` as one `<iati-activity>` to `root`."""
+    org = reporting_org()
+    activity = sub(
+        root,
+        "iati-activity",
+        last_updated_datetime=project.updated_at.isoformat(),
+        default_currency=project.currency,
+    )
+    activity.set(XML_LANG, settings.LANGUAGE_CODE)
+    sub(activity, "iati-identifier", identifier(project))
+    narrative(activity, "reporting-org", org["name"], ref=org["ref"], type=org["type"])
+    narrative(activity, "title", in_languages(project, "title"))
+    narrative(activity, "description", in_languages(project, "summary"), type=GENERAL)
+    if project.description:
+        narrative(activity, "description", in_languages(project, "description"), type=GENERAL)
+    objectives = list(project.objectives.all())
+    if objectives:
+        listed = "\n".join(f"{o.code}. {o.title}" for o in objectives)
+        narrative(activity, "description", listed, type=OBJECTIVES)
+    if project.target_groups:
+        narrative(activity, "description", project.target_groups, type=TARGET_GROUPS)
+
+    # Participating organisations: funders, the organisation (accountable and implementing),
+    # then every partner with its role.
+    for funding in project.fundings.all():
+        organisation(activity, "participating-org", funding.funder, FUNDING)
+    for role in (ACCOUNTABLE, IMPLEMENTING):
+        narrative(
+            activity, "participating-org", org["name"], ref=org["ref"], type=org["type"], role=role
+        )
+    for partner in project.partners.all():
+        if partner.institution.name in org["name"].values():
+            continue  # the organisation itself, listed above with its identifier
+        organisation(activity, "participating-org", partner.institution, partner.iati_role)
+
+    sub(activity, "activity-status", code=activity_status(project, today))
+    sub(activity, "activity-date", type=PLANNED_START, iso_date=project.start_date.isoformat())
+    if project.start_date <= today:
+        sub(activity, "activity-date", type=ACTUAL_START, iso_date=project.start_date.isoformat())
+    sub(activity, "activity-date", type=PLANNED_END, iso_date=project.end_date.isoformat())
+    if project.end_date < today:
+        sub(activity, "activity-date", type=ACTUAL_END, iso_date=project.end_date.isoformat())
+
+    codes = sorted(country.code for country in project.countries.all())
+    for code, percentage in country_percentages(codes):
+        sub(activity, "recipient-country", code=code, percentage=percentage)
+    for sector in project.sectors.all():
+        sub(
+            activity,
+            "sector",
+            vocabulary="1",
+            code=sector.code,
+            percentage=decimal_text(sector.percentage),
+        )
+
+    for start, end, amount, status in budget_periods(project):
+        budget = sub(activity, "budget", type="1", status=status)
+        sub(budget, "period-start", iso_date=start.isoformat())
+        sub(budget, "period-end", iso_date=end.isoformat())
+        sub(
+            budget,
+            "value",
+            decimal_text(amount),
+            currency=project.currency,
+            value_date=start.isoformat(),
+        )
+
+    if project.programme_id:
+        sub(activity, "related-activity", ref=programme_identifier(project.programme), type=PARENT)
+    if project.predecessor_id:
+        sub(activity, "related-activity", ref=identifier(project.predecessor), type=SIBLING)
+
+    for objective in objectives:
+        indicators = list(objective.indicators.all())
+        if indicators:  # the schema wants an indicator in every result
+            add_result(activity, project, objective, indicators)
+    return activity
+
+
+def add_result(activity, project, objective, indicators):
+    result = sub(activity, "result", type=RESULT_TYPE[objective.level], aggregation_status="false")
+    narrative(result, "title", f"{objective.code}. {objective.title}")
+    if objective.description:
+        narrative(result, "description", objective.description)
+    for item in indicators:
+        add_indicator(result, item, project)
+
+
+def add_indicator(result, item, project):
+    """An indicator: numbers for measures 1–4; a qualitative one's target is a comment with no
+    value (IATI rule: a qualitative indicator's values are left out)."""
+    ascending = None
+    if not item.is_qualitative and item.baseline is not None:
+        ascending = "true" if item.target >= item.baseline else "false"
+    indicator = sub(result, "indicator", measure=item.measure, ascending=ascending)
+    narrative(indicator, "title", item.name)
+    if item.means_of_verification:
+        narrative(indicator, "description", item.means_of_verification)
+    if item.baseline is not None or item.baseline_year:
+        year = item.baseline_year or project.start_date.year
+        sub(
+            indicator,
+            "baseline",
+            year=year,
+            iso_date=f"{year}-01-01" if item.baseline_year else project.start_date.isoformat(),
+            value=None
+            if item.baseline is None or item.is_qualitative
+            else decimal_text(item.baseline),
+        )
+    period = sub(indicator, "period")
+    sub(period, "period-start", iso_date=project.start_date.isoformat())
+    sub(period, "period-end", iso_date=project.end_date.isoformat())
+    if item.is_qualitative:
+        narrative(sub(period, "target"), "comment", item.target_text)
+    else:
+        sub(period, "target", value=decimal_text(item.target))
+        if item.latest_value is not None:
+            actual = sub(period, "actual", value=decimal_text(item.latest_value))
+            narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
+
+
+def activities_document(projects, *, today=None):
+    """An lxml tree of one `<iati-activities>` document holding every project of `projects`."""
+    today = today or timezone.localdate()
+    root = etree.Element(
+        "iati-activities",
+        {"version": IATI_VERSION, "generated-datetime": timezone.now().isoformat()},
+    )
+    for project in with_export_data(projects.order_by("start_date", "pk")):
+        add_activity(root, project, today)
+    return etree.ElementTree(root)
+
+
+def project_document(project, *, today=None):
+    """One project's `<iati-activities>` document."""
+    return activities_document(Project.objects.filter(pk=project.pk), today=today)
+
+
+def organisation_document(projects, *, today=None):
+    """The reporting organisation's `<iati-organisations>` document: its name in each language
+    and its total budget per calendar year and currency, summed over `projects`' budgets."""
+    org = reporting_org()
+    root = etree.Element(
+        "iati-organisations",
+        {"version": IATI_VERSION, "generated-datetime": timezone.now().isoformat()},
+    )
+    latest = projects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    element = sub(
+        root,
+        "iati-organisation",
+        last_updated_datetime=(latest or timezone.now()).isoformat(),
+        default_currency="EUR",
+    )
+    element.set(XML_LANG, settings.LANGUAGE_CODE)
+    sub(element, "organisation-identifier", org["ref"])
+    narrative(element, "name", org["name"])
+    narrative(element, "reporting-org", org["name"], ref=org["ref"], type=org["type"])
+    totals = {}
+    budgeted = projects.exclude(budget=None).only("budget", "currency", "start_date", "end_date")
+    for project in budgeted:
+        for start, _end, amount, _status in budget_periods(project):
+            key = (start.year, project.currency)
+            totals[key] = totals.get(key, Decimal(0)) + amount
+    for (year, currency), amount in sorted(totals.items()):
+        budget = sub(element, "total-budget", status=INDICATIVE)
+        sub(budget, "period-start", iso_date=date(year, 1, 1).isoformat())
+        sub(budget, "period-end", iso_date=date(year, 12, 31).isoformat())
+        sub(
+            budget,
+            "value",
+            decimal_text(amount),
+            currency=currency,
+            value_date=date(year, 1, 1).isoformat(),
+        )
+    return etree.ElementTree(root)
