@@ -123,14 +123,26 @@ class ActivityAdmin(VersionedAdmin):
         (None, {"fields": ["project", "kind", "title", "status"]}),
         (
             _("When and where"),
-            {"fields": ["start_date", "end_date", "venue", "city", "countries", "format"]},
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "duration_days",
+                    "venue",
+                    "city",
+                    "countries",
+                    "format",
+                    "scope",
+                    "external_reference",
+                ]
+            },
         ),
         (_("What and who"), {"fields": ["description", "objectives", "institutions"]}),
         (
             _("Participants"),
             {
                 "fields": [
-                    "participants_total",
+                    ("participants_qualifier", "participants_total"),
                     "participants_women",
                     "participants_men",
                     "facilitators",

@@ -21,8 +21,8 @@ def project_options(projects, *, value="pk", chosen=None):
     Every project of `projects` when there are at most LISTED_PROJECTS; else the most recent
     ones (by start date) and the project whose `value` is `chosen`, if it is among `projects`.
     """
-    by_title = projects.order_by("title", "pk").values_list(value, "title")
-    options = list(by_title[: LISTED_PROJECTS + 1])
+    by_title = projects.order_by("title", "pk").values_list(value, "title", "code", "start_date")
+    options = labelled(by_title[: LISTED_PROJECTS + 1])
     if len(options) <= LISTED_PROJECTS:
         return options, False
     # Through a plain id list: `projects` may be DISTINCT (a team member's), which cannot be
@@ -31,7 +31,11 @@ def project_options(projects, *, value="pk", chosen=None):
     shown = Q(pk__in=recent.values("pk")[:LISTED_PROJECTS])
     if chosen not in (None, ""):
         shown |= Q(**{value: chosen})
-    return list(by_title.filter(shown)), True
+    return labelled(by_title.filter(shown)), True
+
+
+def labelled(rows):
+    return Project.option_labels(rows)
 
 
 def fill_project_select(field, projects, *, value="pk", chosen=None, editable=False):

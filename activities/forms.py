@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
+from core import dates
 from core.forms import (
     DangerSubmit,
     DateInput,
@@ -94,8 +95,18 @@ class ActivityRules(forms.Form):
         required=False,
         widget=forms.HiddenInput,
     )
+    # Left out (a spreadsheet's columns, a scripted post), these keep the model's defaults.
+    DEFAULTED = ("start_precision", "end_precision", "participants_qualifier")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.DEFAULTED:
+            self.fields[name].required = False
 
     def clean(self):
+        for name in self.DEFAULTED:
+            if not self.cleaned_data.get(name):
+                self.cleaned_data[name] = Activity._meta.get_field(name).default
         cleaned_data = super().clean()
         project = cleaned_data.get("project")
         objectives = cleaned_data.get("objectives")
@@ -107,7 +118,14 @@ class ActivityRules(forms.Form):
         start_date = cleaned_data.get("start_date")
         end_date = cleaned_data.get("end_date") or start_date
         if project and start_date and end_date and end_date >= start_date:
-            dated = Activity(project=project, start_date=start_date, end_date=end_date)
+            dated = Activity(
+                project=project,
+                start_date=start_date,
+                end_date=end_date,
+                start_precision=cleaned_data.get("start_precision") or dates.Precision.DAY,
+                end_precision=cleaned_data.get("end_precision") or dates.Precision.DAY,
+            )
+            dated.normalise_dates()
             if dated.is_outside_project_period():
                 confirmed = bool(cleaned_data.get("confirm_outside_period"))
                 self.dates_outside_period(project, confirmed)
@@ -126,25 +144,32 @@ class ActivityForm(ActivityRules, VersionedForm):
             "title",
             "status",
             "start_date",
+            "start_precision",
             "end_date",
+            "end_precision",
+            "duration_days",
             "format",
+            "scope",
             "venue",
             "city",
             "countries",
             "description",
             "objectives",
             "institutions",
+            "participants_qualifier",
             "participants_total",
             "participants_women",
             "participants_men",
             "facilitators",
             "cost",
+            "external_reference",
         ]
         field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
         widgets = {
             "project": FastSelect,
             "start_date": DateInput,
             "end_date": DateInput,
+            "duration_days": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
             "countries": forms.CheckboxSelectMultiple,
             "objectives": forms.CheckboxSelectMultiple,
             "institutions": forms.CheckboxSelectMultiple,
@@ -202,16 +227,23 @@ class ActivityForm(ActivityRules, VersionedForm):
                 _("What"),
                 Row(Column("project", css_class="col-md-8"), Column("kind", css_class="col-md-4")),
                 "title",
-                Row(Column("status", css_class="col-md-4"), Column("format", css_class="col-md-4")),
+                Row(
+                    Column("status", css_class="col-md-4"),
+                    Column("format", css_class="col-md-4"),
+                    Column("scope", css_class="col-md-4"),
+                ),
                 "description",
                 Div("objectives", css_class="js-project-options"),
             ),
             Fieldset(
                 _("When and where"),
                 Row(
-                    Column("start_date", css_class="col-md-4"),
-                    Column("end_date", css_class="col-md-4"),
+                    Column("start_date", css_class="col-md-3"),
+                    Column("start_precision", css_class="col-md-3"),
+                    Column("end_date", css_class="col-md-3"),
+                    Column("end_precision", css_class="col-md-3"),
                 ),
+                Row(Column("duration_days", css_class="col-md-4")),
                 "confirm_outside_period",
                 Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
                 InlineCheckboxes("countries"),
@@ -238,12 +270,16 @@ class ActivityForm(ActivityRules, VersionedForm):
                     data_failed_label=_("The institution could not be added from here."),
                 ),
                 Row(
-                    Column("participants_total", css_class="col-md-4"),
-                    Column("participants_women", css_class="col-md-4"),
-                    Column("participants_men", css_class="col-md-4"),
+                    Column("participants_qualifier", css_class="col-md-3"),
+                    Column("participants_total", css_class="col-md-3"),
+                    Column("participants_women", css_class="col-md-3"),
+                    Column("participants_men", css_class="col-md-3"),
                 ),
                 "facilitators",
-                Row(Column("cost", css_class="col-md-4")),
+                Row(
+                    Column("cost", css_class="col-md-4"),
+                    Column("external_reference", css_class="col-md-4"),
+                ),
             ),
             FormActions(*buttons, cancel_link(cancel_url)),
         )

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, StepValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.access import is_manager
 from core.models import (
     EditedRecord,
@@ -74,6 +75,16 @@ class Activity(EditedRecord):
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid")
 
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("National")
+        MULTILATERAL = "multilateral", _("Multilateral / regional")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        AT_LEAST = "at_least", _("at least")
+        MORE_THAN = "more_than", _("more than")
+
     project = project_key("activities")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=255)
@@ -81,11 +92,29 @@ class Activity(EditedRecord):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     start_date = models.DateField(_("start date"), validators=bounded_date_validators())
+    start_precision = dates.precision_field(_("start date known to the"))
     end_date = models.DateField(
         _("end date"),
         blank=True,
         validators=bounded_date_validators(),
         help_text=_("Leave empty for a one-day activity."),
+    )
+    end_precision = dates.precision_field(_("end date known to the"))
+    duration_days = models.DecimalField(
+        _("duration in days"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5")), StepValueValidator(Decimal("0.5"))],
+        help_text=_("Working days, in halves (2.5); empty when the dates say it."),
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, blank=True)
+    external_reference = models.CharField(
+        _("external reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("Its identifier in another system or database."),
     )
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     city = models.CharField(_("city or place"), max_length=100, blank=True)
@@ -110,6 +139,13 @@ class Activity(EditedRecord):
         verbose_name=_("participating institutions"),
         related_name="activities",
         blank=True,
+    )
+    participants_qualifier = models.CharField(
+        _("participant count is"),
+        max_length=10,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        help_text=_('"About 40" when the count is an estimate.'),
     )
     participants_total = models.PositiveIntegerField(
         _("participants"), null=True, blank=True, help_text=_("Empty when not known.")
@@ -168,15 +204,32 @@ class Activity(EditedRecord):
             ),
             date_in_bounds("start_date", "activity_start_in_bounds"),
             date_in_bounds("end_date", "activity_end_in_bounds"),
+            models.CheckConstraint(
+                condition=Q(duration_days__isnull=True) | Q(duration_days__gt=0),
+                name="activity_duration_positive",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.end_date is None:
-            self.end_date = self.start_date
+        self.normalise_dates()
         super().save(*args, **kwargs)
+
+    def normalise_dates(self):
+        """A start known to the month or year becomes its first day, an end its last day; an
+        empty end is the start's period."""
+        if self.end_date is None:
+            self.end_date, self.end_precision = self.start_date, self.start_precision
+        self.start_date = dates.period_start(self.start_date, self.start_precision)
+        self.end_date = dates.period_end(self.end_date, self.end_precision)
+
+    def qualified_count(self, count):
+        """ "about 40", "more than 20", or the count alone when exact."""
+        if self.participants_qualifier == self.Qualifier.EXACT:
+            return str(count)
+        return f"{self.get_participants_qualifier_display()} {count}"
 
     def get_absolute_url(self):
         return reverse("activities:detail", args=[self.pk])
@@ -190,6 +243,8 @@ class Activity(EditedRecord):
 
     def clean(self):
         errors = {}
+        if self.start_date:
+            self.normalise_dates()
         end_date = self.end_date or self.start_date
         if self.start_date and end_date and end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")

@@ -151,7 +151,7 @@ class ProjectDetailSerializer(ProjectSerializer):
 
         funders = [org(f.funder, export.FUNDING) for f in project.fundings.all()]
         partners = [
-            org(p.institution, export.PARTNER_ROLE[p.role]) | {"partner_role": p.role}
+            org(p.institution, p.iati_role) | {"partner_role": p.role}
             for p in project.partners.all()
         ]
         return funders + partners

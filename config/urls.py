@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
             namespace="projects",
         ),
     ),
+    path("programmes/", include("projects.programme_urls")),
     path("activities/", include("activities.urls")),
     path("news/", include("activities.news_urls")),
     path("stakeholders/", include("stakeholders.urls")),

@@ -1,27 +1,35 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects.forms import SectorFormSet
+from projects.forms import LogframeLevelsField, SectorFormSet
 from projects.models import (
+    BudgetLine,
+    Component,
+    Envelope,
     Funding,
     Indicator,
     IndicatorValue,
     Objective,
     Programme,
+    ProgrammeFunder,
+    ProgrammePhase,
     Project,
     ProjectMembership,
     ProjectPartner,
     ProjectSector,
 )
+from projects.programme_forms import BaseEnvelopeFormSet, BaseFunderFormSet
+from projects.setup_forms import FundingInlineFormSet
 from stakeholders.admin import HTTPS_URLS
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}}
+# Several text columns side by side still fit a 1366 px page.
+NARROW_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
 
 
 class ProjectStatusFilter(admin.SimpleListFilter):
@@ -39,11 +47,34 @@ class ProjectStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PhaseInline(admin.TabularInline):
+    model = ProgrammePhase
+    fields = ["position", "name", "start_year", "end_year"]
+    extra = 0
+
+
+class ProgrammeFunderInline(admin.TabularInline):
+    model = ProgrammeFunder
+    formset = BaseFunderFormSet
+    fields = ["funder", "share"]
+    autocomplete_fields = ["funder"]
+    extra = 0
+
+
+class EnvelopeInline(admin.TabularInline):
+    model = Envelope
+    formset = BaseEnvelopeFormSet
+    fields = ["phase", "country", "actions", "amount"]
+    extra = 0
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "project_count"]
     search_fields = ["name", "acronym", "slug"]
     formfield_overrides = HTTPS_URLS
+    fields = ["name", "acronym", "slug", "description", "website", "budget", "currency", "themes"]
+    inlines = [PhaseInline, ProgrammeFunderInline, EnvelopeInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(project_count=Count("projects"))
@@ -51,34 +82,6 @@ class ProgrammeAdmin(admin.ModelAdmin):
     @admin.display(description=_("projects"), ordering="project_count")
     def project_count(self, obj):
         return obj.project_count
-
-
-class FundingInlineFormSet(BaseInlineFormSet):
-    """Check known amounts against the budget typed in the project form, not the saved one."""
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        if self.instance.pk:
-            # Funding.clean reads the budget through `project`: hand it the project being edited.
-            form.instance.project = self.instance
-        return form
-
-    def clean(self):
-        super().clean()
-        budget = self.instance.budget
-        if budget is None or any(self.errors):
-            return
-        total = sum(
-            form.cleaned_data.get("amount") or 0
-            for form in self.forms
-            if form.cleaned_data and not self._should_delete_form(form)
-        )
-        if total > budget:
-            # Funding.clean's message: one rule, one wording, also when several rows change at once.
-            raise ValidationError(
-                _("Known funding would total %(total)s, above the budget of %(budget)s.")
-                % {"total": total, "budget": budget}
-            )
 
 
 class FundingInline(admin.TabularInline):
@@ -93,20 +96,55 @@ class ObjectiveInlineFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         # A parent is always an objective of the same project.
-        form.fields["parent"].queryset = (
-            Objective.objects.filter(project=self.instance)
-            if self.instance.pk
-            else Objective.objects.none()
-        )
+        if self.instance.pk:
+            form.fields["parent"].queryset = Objective.objects.filter(project=self.instance)
+            form.fields["component"].queryset = Component.objects.filter(project=self.instance)
+        else:
+            form.fields["parent"].queryset = Objective.objects.none()
+            form.fields["component"].queryset = Component.objects.none()
+            # The lines are not saved yet: say how to order the steps.
+            form.fields["parent"].help_text = _(
+                "Save the project with its top lines first; then parents can be chosen."
+            )
 
 
 class ObjectiveInline(admin.TabularInline):
     model = Objective
     formset = ObjectiveInlineFormSet
-    fields = ["position", "code", "level", "parent", "title"]
-    formfield_overrides = SHORT_TEXT
+    fields = [
+        "position",
+        "code",
+        "level",
+        "parent",
+        "component",
+        "title",
+        "sources_of_verification",
+        "assumptions",
+    ]
+    formfield_overrides = NARROW_TEXT
     show_change_link = True
     extra = 0
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    fields = ["year", "amount"]
+    extra = 0
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    fields = ["position", "code", "title", "countries"]
+    autocomplete_fields = ["countries"]
+    extra = 0
+
+
+class ProjectAdminForm(forms.ModelForm):
+    logframe_levels = LogframeLevelsField()
+
+    class Meta:
+        model = Project
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
 
 
 class PartnerInline(admin.TabularInline):
@@ -148,7 +186,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "code", "slug", "summary", "programme__name"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["programme", "predecessor", "countries"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["first_published_at", "created_at", "updated_at"]
     fieldsets = [
         (
             None,
@@ -166,8 +204,17 @@ class ProjectAdmin(SimpleHistoryAdmin):
         ),
         (
             _("Period and budget"),
-            {"fields": ["start_date", "end_date", "budget", "currency"]},
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "budget",
+                    "currency",
+                    "planned_activities",
+                ]
+            },
         ),
+        (_("Logframe"), {"fields": ["logframe_levels"]}),
         (
             _("What it does"),
             {
@@ -181,9 +228,24 @@ class ProjectAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Record"),
+            {
+                "fields": ["first_published_at", "created_at", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
-    inlines = [FundingInline, SectorInline, ObjectiveInline, PartnerInline, MembershipInline]
+    form = ProjectAdminForm
+    inlines = [
+        FundingInline,
+        SectorInline,
+        BudgetLineInline,
+        ComponentInline,
+        ObjectiveInline,
+        PartnerInline,
+        MembershipInline,
+    ]
 
     @admin.display(description=_("status"))
     def status_display(self, obj):
@@ -205,7 +267,18 @@ class FundingAdmin(SimpleHistoryAdmin):
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
-    fields = ["position", "name", "unit", "baseline", "target"]
+    fields = [
+        "position",
+        "name",
+        "measure",
+        "unit",
+        "baseline",
+        "baseline_year",
+        "target",
+        "target_text",
+        "means_of_verification",
+    ]
+    formfield_overrides = NARROW_TEXT
     show_change_link = True
     extra = 0
 
@@ -217,7 +290,7 @@ class ObjectiveAdmin(SimpleHistoryAdmin):
     list_filter = ["level", "project"]
     list_select_related = ["project", "parent"]
     search_fields = ["code", "title", "description", "project__title"]
-    autocomplete_fields = ["project", "parent"]
+    autocomplete_fields = ["project", "parent", "component"]
     inlines = [IndicatorInline]
 
     @admin.display(description=_("title"), ordering="title")
@@ -296,3 +369,12 @@ class ProjectMembershipAdmin(SimpleHistoryAdmin):
         "project__title",
     ]
     autocomplete_fields = ["project", "user"]
+
+
+@admin.register(Component)
+class ComponentAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "project", "position"]
+    list_filter = ["project"]
+    list_select_related = ["project"]
+    search_fields = ["code", "title", "project__title"]
+    autocomplete_fields = ["project", "countries"]

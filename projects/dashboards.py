@@ -258,7 +258,7 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
                     f"{row['name']}{'*' if row['footnote'] else ''} ({row['projects__currency']})"
                     for row in by_country
                 ],
-                [(_("Budget"), [row["budget"] for row in by_country])],
+                [(_("Budget"), [row["budget"] or 0 for row in by_country])],
                 horizontal=True,
             ),
             "funder": chart(

@@ -15,12 +15,22 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from core.access import is_manager
 from core.forms import FastSelect
+from projects.logframe import Level
 from projects.models import IndicatorValue, ProjectMembership
 
 # The names of the team page's buttons, which say what a POST asks for.
 ADD_MEMBER = "add"
 SET_ROLE = "set_role"
 REMOVE_MEMBER = "remove"
+
+
+class LogframeLevelsField(forms.MultipleChoiceField):
+    """The chain of levels a project's logframe uses, ticked top to bottom."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("logframe levels"))
+        kwargs.setdefault("help_text", _("The levels its logframe uses, top to bottom."))
+        super().__init__(choices=Level.choices, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
 class IndicatorValueForm(forms.ModelForm):

@@ -1,3 +1,5 @@
+import re
+from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -11,20 +13,32 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.access import is_manager
-from core.models import SluggedModel, bounded_date_validators, date_in_bounds, user_key
+from core.models import SluggedModel, bounded_date_validators, date_in_bounds
+from projects import logframe
+
+# The logframe's models live in their own module (projects/logframe.py), re-exported here.
+from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
+
+__all__ = [
+    "BudgetLine",
+    "Component",
+    "Envelope",
+    "ProgrammeFunder",
+    "ProgrammePhase",
+    "Funding",
+    "Indicator",
+    "IndicatorValue",
+    "Objective",
+    "Programme",
+    "Project",
+    "ProjectMembership",
+    "ProjectPartner",
+    "project_key",
+]
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
-
-
-def project_key(related_name):
-    """The project a record belongs to; deleting the project deletes it."""
-    return models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name=related_name,
-    )
 
 
 class Programme(SluggedModel):
@@ -34,6 +48,19 @@ class Programme(SluggedModel):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    budget = models.DecimalField(
+        _("total budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("As the programme states it; the page also shows its projects' total."),
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, default="EUR", validators=[currency_code]
+    )
+    themes = models.TextField(_("thematic areas"), blank=True, help_text=_("One per line."))
 
     class Meta:
         ordering = ["name"]
@@ -43,11 +70,147 @@ class Programme(SluggedModel):
     def __str__(self):
         return self.name
 
+    reserved_slugs = ("new",)
+
     def slug_source(self):
         return self.acronym or self.name
 
     def get_absolute_url(self):
-        return reverse("projects:list") + f"?programme={self.slug}"
+        return reverse("programmes:detail", args=[self.slug])
+
+    @property
+    def theme_list(self):
+        return [line.strip() for line in self.themes.splitlines() if line.strip()]
+
+
+class ProgrammePhase(models.Model):
+    """A phase of a programme ("Phase II", 2019–2022); its projects carry the same label."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="phases",
+    )
+    name = models.CharField(_("name"), max_length=50, help_text=_('E.g. "Phase II".'))
+    start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("to"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["programme", "position", "name"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="phase_name_unique"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="phase_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.name}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class ProgrammeFunder(models.Model):
+    """A funder's share of a programme, in percent (programmes state shares, not amounts)."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="funders",
+    )
+    funder = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        related_name="programme_shares",
+    )
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("Percentage of the programme's budget."),
+    )
+
+    class Meta:
+        ordering = ["programme", "-share"]
+        verbose_name = _("programme funder")
+        verbose_name_plural = _("programme funders")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "funder"], name="programme_funder_once"),
+            models.CheckConstraint(
+                condition=Q(share__gte=0, share__lte=100), name="programme_share_percentage"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.funder}: {self.share}%"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class Envelope(models.Model):
+    """What a programme sets aside for one beneficiary in one phase: actions and amount."""
+
+    programme = models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="envelopes",
+    )
+    phase = models.ForeignKey(
+        "projects.ProgrammePhase",
+        verbose_name=_("phase"),
+        on_delete=models.CASCADE,
+        related_name="envelopes",
+        null=True,
+        blank=True,
+    )
+    country = models.ForeignKey(
+        "stakeholders.Country",
+        verbose_name=_("beneficiary"),
+        on_delete=models.PROTECT,
+        related_name="envelopes",
+    )
+    actions = models.PositiveIntegerField(_("number of actions"), null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+
+    class Meta:
+        ordering = ["programme", "phase__position", "country__name"]
+        verbose_name = _("envelope")
+        verbose_name_plural = _("envelopes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "phase", "country"], name="envelope_once_per_phase"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.country}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+    def clean(self):
+        if self.phase_id and self.programme_id and self.phase.programme_id != self.programme_id:
+            raise ValidationError({"phase": _("Choose a phase of the same programme.")})
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -142,7 +305,12 @@ class Project(SluggedModel):
         blank=True,
     )
     start_date = models.DateField(_("start date"), validators=bounded_date_validators())
+    start_precision = dates.precision_field(_("start date known to the"))
     end_date = models.DateField(_("end date"), validators=bounded_date_validators())
+    end_precision = dates.precision_field(_("end date known to the"))
+    planned_activities = models.PositiveIntegerField(
+        _("planned number of activities"), null=True, blank=True
+    )
     budget = models.DecimalField(
         _("total budget"),
         max_digits=14,
@@ -162,12 +330,25 @@ class Project(SluggedModel):
         blank=True,
         help_text=_("Conventions, recommendations and case law, one per line."),
     )
+    logframe_levels = models.JSONField(
+        _("logframe levels"),
+        default=logframe.default_levels,
+        help_text=_("The chain of levels its logframe uses, top to bottom."),
+    )
     is_published = models.BooleanField(_("published"), default=False)
+    first_published_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("From then on the code, which the IATI identifier is built from, is kept."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()
     objects = ProjectQuerySet.as_manager()
+    reserved_slugs = ("new", "lookup")
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -211,8 +392,53 @@ class Project(SluggedModel):
             f"project:{pk}" for pk in neighbours
         }
 
+    @staticmethod
+    def option_labels(rows):
+        """(value, label) for (value, title, code, start_date) rows: the title, and for projects
+        sharing it what tells them apart: "Prisons (2203-HF)", "Prisons (2019)"."""
+        rows = list(rows)
+        titles = Counter(title for _value, title, _code, _start in rows)
+        return [
+            (value, f"{title} ({code or start.year})" if titles[title] > 1 else title)
+            for value, title, code, start in rows
+        ]
+
+    def save(self, *args, **kwargs):
+        self.normalise_dates()
+        if self.is_published and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def code_is_frozen(self):
+        return self.first_published_at is not None
+
+    def next_code(self):
+        """A code for a project left without one: the programme's acronym (or "P") and the
+        next free number, "HF-007"."""
+        prefix = (self.programme.acronym if self.programme_id else "") or "P"
+        numbered = re.compile(rf"^{re.escape(prefix)}-(\d+)$")
+        taken = Project.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True)
+        numbers = [int(match[1]) for code in taken if (match := numbered.match(code))]
+        return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+    def normalise_dates(self):
+        """A start known to the month or year becomes its first day, an end its last day."""
+        self.start_date = dates.period_start(self.start_date, self.start_precision)
+        self.end_date = dates.period_end(self.end_date, self.end_precision)
+
+    @property
+    def period(self):
+        """ "2015–2018", "March 2014 – June 2016", "1 October 2022 – 30 September 2025"."""
+        return dates.format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
+
     def clean(self):
         errors = {}
+        self.normalise_dates()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.pk and self.budget is not None:
@@ -221,12 +447,32 @@ class Project(SluggedModel):
                 errors["budget"] = _(
                     "The budget (%(budget)s) is below the known funding amounts (%(funded)s)."
                 ) % {"budget": self.budget, "funded": funded}
+        if self.pk and self.code_is_frozen:
+            saved = Project.objects.filter(pk=self.pk).values_list("code", flat=True).first()
+            if saved and saved != self.code:
+                errors["code"] = _(
+                    "The code of a project once published stays %(code)s: its IATI identifier "
+                    "is built from it."
+                ) % {"code": saved}
         if self.code and Project.objects.exclude(pk=self.pk).filter(code=self.code).exists():
             errors["code"] = _("Another project already uses the code %(code)s.") % {
                 "code": self.code
             }
         if self.pk and self.predecessor_id == self.pk:
             errors["predecessor"] = _("A project cannot be its own predecessor.")
+        try:
+            self.logframe_levels = logframe.chain_of(self.logframe_levels or [])
+        except ValidationError as error:
+            errors["logframe_levels"] = error.messages
+        else:
+            if self.pk:
+                used = self.objectives.exclude(level__in=self.logframe_levels).values_list(
+                    "level", flat=True
+                )
+                if used:
+                    errors["logframe_levels"] = _(
+                        "Lines of the logframe are at levels left out: %(levels)s."
+                    ) % {"levels": ", ".join(str(Objective.Level(x).label) for x in set(used))}
         if errors:
             raise ValidationError(errors)
 
@@ -338,161 +584,39 @@ class Funding(models.Model):
             )
 
 
-class Objective(models.Model):
-    """A line of the logframe: overall objective → specific objective → expected result."""
+class BudgetLine(models.Model):
+    """What a project plans to spend in one calendar year (the IATI export's annual budgets)."""
 
-    class Level(models.TextChoices):
-        OVERALL = "overall", _("Overall objective")
-        SPECIFIC = "specific", _("Specific objective")
-        RESULT = "result", _("Expected result")
-
-    PARENT_LEVEL = {Level.SPECIFIC: Level.OVERALL, Level.RESULT: Level.SPECIFIC}
-
-    project = project_key("objectives")
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent"),
-        on_delete=models.CASCADE,
-        related_name="children",
-        null=True,
-        blank=True,
+    project = project_key("budget_lines")
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
-    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
-    code = models.CharField(_("code"), max_length=20, help_text=_('E.g. "1" or "1.2".'))
-    title = models.TextField(_("title"))
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveIntegerField(
-        _("position"), default=0, help_text=_("Order in the logframe.")
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("In the project's currency."),
     )
-
-    history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "position", "code"]
-        verbose_name = _("objective")
-        verbose_name_plural = _("objectives")
+        ordering = ["project", "year"]
+        verbose_name = _("yearly budget")
+        verbose_name_plural = _("yearly budgets")
         constraints = [
-            models.UniqueConstraint(fields=["project", "code"], name="objective_code_unique"),
-            models.CheckConstraint(
-                condition=Q(level="overall", parent__isnull=True)
-                | (~Q(level="overall") & Q(parent__isnull=False)),
-                name="objective_parent_by_level",
-            ),
+            models.UniqueConstraint(fields=["project", "year"], name="budget_line_once_a_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_not_negative"),
         ]
 
     def __str__(self):
-        return f"{self.code}. {self.title}"
+        return f"{self.project}: {self.year}"
 
     def get_absolute_url(self):
-        return f"{self.project.get_absolute_url()}#objective-{self.code}"
+        return self.project.get_absolute_url()
 
     def cache_scopes(self):
-        """Its project's pages (the activities it serves show it too)."""
+        """Its project's pages and IATI file."""
         return {f"project:{self.project_id}"}
-
-    def clean(self):
-        errors = {}
-        if self.level == self.Level.OVERALL and self.parent_id:
-            errors["parent"] = _("An overall objective has no parent.")
-        elif self.level != self.Level.OVERALL and not self.parent_id:
-            errors["parent"] = _("A specific objective or expected result needs a parent.")
-        elif self.parent_id:
-            if self.parent.project_id != self.project_id:
-                errors["parent"] = _("The parent must be an objective of the same project.")
-            elif self.parent.level != self.PARENT_LEVEL.get(self.level):
-                errors["parent"] = _("A %(level)s sits under a %(parent)s.") % {
-                    "level": self.get_level_display().lower(),
-                    "parent": self.Level(self.PARENT_LEVEL[self.level]).label.lower(),
-                }
-        if errors:
-            raise ValidationError(errors)
-
-
-class Indicator(models.Model):
-    """What shows progress on an objective, from baseline to target."""
-
-    objective = models.ForeignKey(
-        "projects.Objective",
-        verbose_name=_("objective"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
-    name = models.CharField(_("name"), max_length=255)
-    unit = models.CharField(
-        _("unit"), max_length=50, blank=True, help_text=_('E.g. "people" or "%".')
-    )
-    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, default=0)
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
-    means_of_verification = models.TextField(_("means of verification"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["objective", "position", "pk"]
-        verbose_name = _("indicator")
-        verbose_name_plural = _("indicators")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return self.objective.get_absolute_url()
-
-    def cache_scopes(self):
-        """Its project's pages."""
-        return {f"project:{self.objective.project_id}"}
-
-
-class IndicatorValue(models.Model):
-    """A measurement of an indicator on a date."""
-
-    indicator = models.ForeignKey(
-        "projects.Indicator",
-        verbose_name=_("indicator"),
-        on_delete=models.CASCADE,
-        related_name="values",
-    )
-    date = models.DateField(_("date"), validators=bounded_date_validators())
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-    note = models.CharField(_("note"), max_length=255, blank=True)
-    activity = models.ForeignKey(
-        "activities.Activity",
-        verbose_name=_("activity"),
-        on_delete=models.SET_NULL,
-        related_name="indicator_values",
-        null=True,
-        blank=True,
-    )
-    recorded_by = user_key(_("recorded by"))
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["indicator", "date", "pk"]
-        verbose_name = _("indicator value")
-        verbose_name_plural = _("indicator values")
-        indexes = [models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest")]
-        constraints = [date_in_bounds("date", "indicatorvalue_date_in_bounds")]
-
-    def __str__(self):
-        return f"{self.indicator}: {self.value} ({self.date})"
-
-    def get_absolute_url(self):
-        return self.indicator.get_absolute_url()
-
-    def cache_scopes(self):
-        """Its project's pages."""
-        return {f"project:{self.indicator.objective.project_id}"}
-
-    def clean(self):
-        if (
-            self.activity_id
-            and self.indicator_id
-            and self.activity.project_id != self.indicator.objective.project_id
-        ):
-            raise ValidationError({"activity": _("Choose an activity of the same project.")})
 
 
 class ProjectPartner(models.Model):
@@ -500,6 +624,24 @@ class ProjectPartner(models.Model):
         IMPLEMENTING = "implementing", _("Implementing partner")
         BENEFICIARY = "beneficiary", _("Beneficiary institution")
         STAKEHOLDER = "stakeholder", _("Stakeholder")
+        COORDINATING = "coordinating", _("Coordinating body")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        SPONSOR = "sponsor", _("Sponsor")
+        CONTRACTING = "contracting", _("Contracting authority")
+
+    # IATI OrganisationRole codes (1 funding, 2 accountable, 3 extending, 4 implementing); the
+    # codelist lives in projects.iati, which imports this module, so the codes are written here.
+    # Beneficiary institutions and stakeholders take part in carrying the activity out (they host
+    # and send people to its trainings): implementing, like the partners that implement it.
+    IATI_ROLE = {
+        Role.IMPLEMENTING: "4",
+        Role.BENEFICIARY: "4",
+        Role.STAKEHOLDER: "4",
+        Role.COORDINATING: "2",
+        Role.CO_ORGANISER: "4",
+        Role.SPONSOR: "1",
+        Role.CONTRACTING: "3",
+    }
 
     project = project_key("partners")
     institution = models.ForeignKey(
@@ -530,6 +672,10 @@ class ProjectPartner(models.Model):
     def cache_scopes(self):
         """Its project's pages, and the institution's page."""
         return {f"project:{self.project_id}", f"institution:{self.institution_id}"}
+
+    @property
+    def iati_role(self):
+        return self.IATI_ROLE[self.role]
 
 
 class ProjectMembership(models.Model):

@@ -10,7 +10,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DecimalField,
     F,
     FloatField,
     IntegerField,
@@ -33,7 +32,6 @@ HELD = Q(status=Activity.Status.HELD)
 PLANNED = Q(status=Activity.Status.PLANNED)
 CANCELLED = Q(status=Activity.Status.CANCELLED)
 LATEST_PER_OBJECTIVE = 10
-ZERO_MONEY = Value(0, output_field=DecimalField(max_digits=14, decimal_places=2))
 
 
 def status_counts(prefix=""):
@@ -119,7 +117,9 @@ def with_latest_activities(objectives, *, only=()):
     A project may log hundreds per objective: pages list the LATEST_PER_OBJECTIVE latest.
     """
     latest = Activity.objects.only(*only) if only else Activity.objects.all()
-    return objectives.annotate(activities_count=Count("activities")).prefetch_related(
+    # A GROUP BY query drops Meta.ordering: the logframe order is asked for again.
+    counted = objectives.annotate(activities_count=Count("activities"))
+    return counted.order_by("position", "code", "pk").prefetch_related(
         Prefetch(
             "activities",
             queryset=latest.order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
@@ -169,9 +169,10 @@ def totals_by_country(projects):
         .values("code", "name", "footnote", "projects__currency")
         .annotate(
             projects_count=Count("projects", distinct=True),
-            budget=Coalesce(Sum("projects__budget"), ZERO_MONEY),
+            # Empty, not 0, when no project there states its budget.
+            budget=Sum("projects__budget"),
         )
-        .order_by("-budget", "name")
+        .order_by(F("budget").desc(nulls_last=True), "name")
     )
 
 

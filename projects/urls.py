@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import dashboards, team, views
+from projects import dashboards, logframe_views, setup_views, team, views
 from projects.iati import views as iati
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
@@ -9,6 +9,7 @@ app_name = "projects"
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
     path("lookup.json", views.project_lookup, name="lookup"),
+    path("new/", setup_views.ProjectCreateView.as_view(), name="create"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
     path("<slug:slug>/dashboard/", dashboards.ProjectDashboardView.as_view(), name="dashboard"),
     path(
@@ -16,6 +17,8 @@ urlpatterns = [
         dashboards.IndicatorValueCreateView.as_view(),
         name="indicator-record",
     ),
+    path("<slug:slug>/edit/", setup_views.ProjectUpdateView.as_view(), name="update"),
     path("<slug:slug>/team/", team.TeamView.as_view(), name="team"),
+    path("<slug:slug>/logframe/", logframe_views.LogframeView.as_view(), name="logframe"),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
 ]

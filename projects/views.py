@@ -51,7 +51,7 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             (label, [p for p in partners if p.role == role])
             for role, label in ProjectPartner.Role.choices
         ]
-        objectives = stats.with_latest_activities(project.objectives.all())
+        objectives = stats.with_latest_activities(project.objectives.prefetch_related("indicators"))
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
             countries=project.countries.all(),
@@ -80,7 +80,9 @@ def project_lookup(request, text):
     editable = request.GET.get("editable") == "1"
     scope = Project.objects.editable_by if editable else Project.objects.for_user
     found = scope(request.user).matching(text).order_by("title", "pk")
+    rows = list(found.values_list("pk", "slug", "title", "code", "start_date")[: lookups.RESULTS])
+    labels = Project.option_labels((pk, *label) for pk, _slug, *label in rows)
     return [
-        {"id": pk, "slug": slug, "label": title}
-        for pk, slug, title in found.values_list("pk", "slug", "title")[: lookups.RESULTS]
+        {"id": pk, "slug": row[1], "label": label}
+        for row, (pk, label) in zip(rows, labels, strict=True)
     ]

@@ -104,6 +104,8 @@ class Institution(SluggedModel):
         INTERNATIONAL = "international", _("International organisation")
         DONOR = "donor", _("Donor")
         ACADEMIC = "academic", _("Academic body")
+        TRAINING_NETWORK = "training_network", _("Training network")
+        PROFESSIONAL = "professional", _("Professional association")
 
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import (
+    BudgetLine,
+    Component,
     Funding,
     Indicator,
     IndicatorValue,
@@ -159,6 +161,22 @@ def eu_and_coe_funding(project, eu, coe):
             amount=coe,
         ),
     ]
+
+
+class BudgetLineFactory(ProjectRowFactory):
+    class Meta:
+        model = BudgetLine
+
+    year = 2024
+    amount = 100_000
+
+
+class ComponentFactory(ProjectRowFactory):
+    class Meta:
+        model = Component
+
+    code = factory.Sequence(lambda n: chr(ord("A") + n % 26))
+    title = factory.Sequence(lambda n: f"Component {n + 1}")
 
 
 class ObjectiveFactory(ProjectRowFactory):

@@ -28,6 +28,8 @@ def admin_url(model, view, *args):
 def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_accounts):
     # The demo accounts bring the team memberships; the demo has no spreadsheet import.
     factories.ActivityImportFactory()
+    factories.ComponentFactory()
+    factories.BudgetLineFactory()
     assert len(admin.site._registry) >= 14
     for model, model_admin in admin.site._registry.items():
         obj = model._default_manager.order_by("pk").first()
@@ -128,7 +130,10 @@ def activity_data(activity, **changes):
         "title": activity.title,
         "status": activity.status,
         "start_date": activity.start_date.isoformat(),
+        "start_precision": activity.start_precision,
         "end_date": activity.end_date.isoformat(),
+        "end_precision": activity.end_precision,
+        "participants_qualifier": activity.participants_qualifier,
         "venue": "",
         "city": activity.city,
         "format": activity.format,
@@ -249,7 +254,9 @@ def project_data(project, fundings=(), **changes):
         "predecessor": "",
         "is_published": "on",
         "start_date": project.start_date.isoformat(),
+        "start_precision": project.start_precision,
         "end_date": project.end_date.isoformat(),
+        "end_precision": project.end_precision,
         "budget": str(project.budget),
         "currency": "EUR",
         "summary": project.summary,
@@ -258,8 +265,16 @@ def project_data(project, fundings=(), **changes):
         "target_groups": "",
         "end_beneficiaries": "",
         "key_standards": "",
+        "logframe_levels": project.logframe_levels,
     }
-    for prefix in ["sectors", "objectives", "partners", "memberships"]:
+    for prefix in [
+        "sectors",
+        "budget_lines",
+        "components",
+        "objectives",
+        "partners",
+        "memberships",
+    ]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
     data |= {"fundings-TOTAL_FORMS": str(len(fundings)), "fundings-INITIAL_FORMS": len(existing)}

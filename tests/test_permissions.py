@@ -108,6 +108,14 @@ TABLE = {
     **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
     # The team page: the team reads it; managers and project managers change it.
     **rows(TEAM, MANAGERS, "projects:team"),
+    # The logframe editor: managers and the team's project managers only (the team reads the
+    # logframe on the project page and the dashboard).
+    **rows(MANAGERS, MANAGERS, "projects:logframe"),
+    # Project set-up: managers create projects; managers and project managers edit them.
+    **rows(MANAGERS, MANAGERS, "projects:create projects:update"),
+    # Programmes: public pages; managers set them up.
+    **rows(ALL_200, ALL_405, "programmes:list programmes:detail"),
+    **rows(MANAGERS, MANAGERS, "programmes:create programmes:update"),
     **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "activities:delete news:delete"),
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # Restoring a deleted activity (POST only, from its history page): the team and managers.
@@ -220,7 +228,7 @@ def url_for(route, world):
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
-    elif namespace == "projects" and name not in ("list", "lookup"):
+    elif namespace == "projects" and name not in ("list", "lookup", "create"):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
         kwargs = {"pk": world.deleted_activity}
@@ -230,6 +238,8 @@ def url_for(route, world):
         kwargs = {"slug": world.story.slug}
     elif route == "activities:import-preview":
         kwargs = {"pk": world.activity_import.pk}
+    elif route in ("programmes:detail", "programmes:update"):
+        kwargs = {"slug": factories.ProgrammeFactory(name="The table's programme").slug}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
     elif namespace == "api" and name.endswith("-detail"):

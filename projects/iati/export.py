@@ -45,18 +45,14 @@ PARENT, SIBLING = "1", "3"
 GENERAL, OBJECTIVES, TARGET_GROUPS = "1", "2", "3"
 # IATI ResultType codes by logframe level.
 RESULT_TYPE = {
-    Objective.Level.RESULT: "1",  # output
-    Objective.Level.SPECIFIC: "2",  # outcome
+    Objective.Level.ACTIVITY_GROUP: "1",  # output
+    Objective.Level.OUTPUT: "1",
+    Objective.Level.RESULT: "1",
+    Objective.Level.PURPOSE: "2",  # outcome
+    Objective.Level.SPECIFIC: "2",
     Objective.Level.OVERALL: "3",  # impact
 }
-# The role each kind of partner has in IATI. Beneficiary institutions and stakeholders take part
-# in carrying the activity out (they host and send people to its trainings), so they are listed
-# as implementing, like the partners that implement it with the organisation.
-PARTNER_ROLE = {
-    ProjectPartner.Role.IMPLEMENTING: IMPLEMENTING,
-    ProjectPartner.Role.BENEFICIARY: IMPLEMENTING,
-    ProjectPartner.Role.STAKEHOLDER: IMPLEMENTING,
-}
+# The role each kind of partner has in IATI is the model's (ProjectPartner.IATI_ROLE).
 # IATI OrganisationType codes by institution kind; "90" (other) for the rest.
 GOVERNMENT, CIVIL_SOCIETY, MULTILATERAL, ACADEMIC, OTHER = "10", "22", "40", "80", "90"
 ORGANISATION_TYPE = {
@@ -71,6 +67,8 @@ ORGANISATION_TYPE = {
     Institution.Kind.CIVIL_SOCIETY: CIVIL_SOCIETY,
     Institution.Kind.INTERNATIONAL: MULTILATERAL,
     Institution.Kind.ACADEMIC: ACADEMIC,
+    Institution.Kind.TRAINING_NETWORK: CIVIL_SOCIETY,
+    Institution.Kind.PROFESSIONAL: CIVIL_SOCIETY,
 }
 # A project ended less than this long ago is in finalisation; after that it is closed.
 FINALISATION_PERIOD = timedelta(days=365)
@@ -115,8 +113,20 @@ def country_percentages(codes):
 def budget_periods(project):
     """(start, end, amount, status) per calendar year of the project, none longer than a year.
 
-    A total is split evenly by days (the last period takes the rounding) and is indicative.
+    Yearly budget lines, when the project has them, each cut to the project period; else the
+    total split evenly by days (the last period takes the rounding). Indicative either way.
     """
+    lines = list(project.budget_lines.all())
+    if lines:
+        return [
+            (
+                max(project.start_date, date(line.year, 1, 1)),
+                min(project.end_date, date(line.year, 12, 31)),
+                line.amount,
+                INDICATIVE,
+            )
+            for line in lines
+        ]
     if project.budget is None:
         return []
     periods = []
@@ -205,6 +215,7 @@ def with_export_data(projects):
         ),
         "countries",
         "sectors",
+        "budget_lines",
         Prefetch("objectives", queryset=objectives),
     )
 
@@ -243,7 +254,7 @@ def add_activity(root, project, today):
     for partner in project.partners.all():
         if partner.institution.name in org["name"].values():
             continue  # the organisation itself, listed above with its identifier
-        organisation(activity, "participating-org", partner.institution, PARTNER_ROLE[partner.role])
+        organisation(activity, "participating-org", partner.institution, partner.iati_role)
 
     sub(activity, "activity-status", code=activity_status(project, today))
     sub(activity, "activity-date", type=PLANNED_START, iso_date=project.start_date.isoformat())
@@ -295,25 +306,36 @@ def add_result(activity, project, objective, indicators):
     if objective.description:
         narrative(result, "description", objective.description)
     for item in indicators:
-        indicator = sub(
-            result,
-            "indicator",
-            measure="2" if item.unit.strip() == "%" else "1",
-            ascending="true" if item.target >= item.baseline else "false",
-        )
-        narrative(indicator, "title", item.name)
-        if item.means_of_verification:
-            narrative(indicator, "description", item.means_of_verification)
+        add_indicator(result, item, project)
+
+
+def add_indicator(result, item, project):
+    """An indicator: numbers for measures 1–4; a qualitative one's target is a comment with no
+    value (IATI rule: a qualitative indicator's values are left out)."""
+    ascending = None
+    if not item.is_qualitative and item.baseline is not None:
+        ascending = "true" if item.target >= item.baseline else "false"
+    indicator = sub(result, "indicator", measure=item.measure, ascending=ascending)
+    narrative(indicator, "title", item.name)
+    if item.means_of_verification:
+        narrative(indicator, "description", item.means_of_verification)
+    if item.baseline is not None or item.baseline_year:
+        year = item.baseline_year or project.start_date.year
         sub(
             indicator,
             "baseline",
-            year=project.start_date.year,
-            iso_date=project.start_date.isoformat(),
-            value=decimal_text(item.baseline),
+            year=year,
+            iso_date=f"{year}-01-01" if item.baseline_year else project.start_date.isoformat(),
+            value=None
+            if item.baseline is None or item.is_qualitative
+            else decimal_text(item.baseline),
         )
-        period = sub(indicator, "period")
-        sub(period, "period-start", iso_date=project.start_date.isoformat())
-        sub(period, "period-end", iso_date=project.end_date.isoformat())
+    period = sub(indicator, "period")
+    sub(period, "period-start", iso_date=project.start_date.isoformat())
+    sub(period, "period-end", iso_date=project.end_date.isoformat())
+    if item.is_qualitative:
+        narrative(sub(period, "target"), "comment", item.target_text)
+    else:
         sub(period, "target", value=decimal_text(item.target))
         if item.latest_value is not None:
             actual = sub(period, "actual", value=decimal_text(item.latest_value))

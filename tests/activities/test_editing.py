@@ -388,3 +388,41 @@ def test_an_outsider_gets_no_choices_of_another_teams_project(client, outsider, 
 
     assert response.status_code == 403
     assert "Prison healthcare" not in response.content.decode()
+
+
+def test_team_member_logs_about_40_participants_over_two_and_a_half_days_in_a_month(
+    team_member_client, project
+):
+    data = activity_data(
+        project,
+        start_date="2024-03-12",
+        start_precision="month",
+        end_date="",
+        duration_days="2.5",
+        participants_qualifier="about",
+        participants_total="40",
+        participants_women="",
+        participants_men="",
+        scope="national",
+        external_reference="DB-77",
+        confirm_outside_period="on",
+    )
+
+    activity, _response = saved_form(
+        team_member_client, reverse("activities:create"), data, Activity
+    )
+
+    assert (activity.start_date, activity.end_date) == (
+        datetime.date(2024, 3, 1),
+        datetime.date(2024, 3, 31),
+    )
+    assert (activity.duration_days, activity.participants_qualifier) == (Decimal("2.5"), "about")
+    assert (activity.scope, activity.external_reference) == ("national", "DB-77")
+
+
+def test_a_duration_off_the_half_day_is_refused_with_a_message(team_member_client, project):
+    data = activity_data(project, duration_days="2.3")
+
+    html = kept_form(team_member_client, reverse("activities:create"), data, Activity)
+
+    assert "Ensure this value is a multiple of step size 0.5" in html

@@ -225,3 +225,50 @@ def test_team_member_reads_their_projects_drafts_not_another_projects(
     assert set(NewsItem.objects.for_user(outsider)) == {public, other_draft}
     assert set(NewsItem.objects.for_user(manager)) == {public, own_draft, other_draft}
     assert set(NewsItem.objects.drafts()) == {own_draft, other_draft}
+
+
+# Precision: dates known to the month or year, counts known roughly, halves of days ------------
+
+
+def test_an_activity_known_to_the_month_keeps_the_whole_month():
+    activity = factories.ActivityFactory.build(
+        project=factories.ProjectFactory(),
+        start_date=D(2014, 3, 12),
+        start_precision="month",
+        end_date=None,
+    )
+    activity.full_clean()
+    activity.save()
+    activity.refresh_from_db()
+
+    assert (activity.start_date, activity.end_date) == (D(2014, 3, 1), D(2014, 3, 31))
+    assert (activity.start_precision, activity.end_precision) == ("month", "month")
+
+
+def test_an_activity_lasts_whole_or_half_days_only():
+    activity = factories.ActivityFactory(duration_days=Decimal("2.5"))
+    activity.full_clean()
+
+    activity.duration_days = Decimal("2.3")
+    with pytest.raises(ValidationError) as error:
+        activity.full_clean()
+    assert "duration_days" in error.value.message_dict
+    activity.duration_days = Decimal(0)
+    with pytest.raises(ValidationError):
+        activity.full_clean()
+    assert_database_rejects(activity)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "shown"),
+    [
+        ("exact", "40"),
+        ("about", "about 40"),
+        ("at_least", "at least 40"),
+        ("more_than", "more than 40"),
+    ],
+)
+def test_a_participant_count_says_how_exact_it_is(qualifier, shown):
+    activity = factories.ActivityFactory.build(participants_qualifier=qualifier)
+
+    assert activity.qualified_count(40) == shown

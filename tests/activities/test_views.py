@@ -502,3 +502,37 @@ def test_demo_activities_of_both_seed_projects_are_listed(client, demo):
     assert "Study visit to Ireland on forensic mental health" in titles
     kosovo = row_titles(client.get("/activities/?country=XK"))
     assert DUBRAVA_TRAINING in kosovo
+
+
+@pytest.mark.django_db
+def test_activity_page_shows_a_rough_count_half_days_month_scope_and_reference(client):
+    activity = factories.ActivityFactory(
+        start_date=datetime.date(2014, 3, 10),
+        start_precision="month",
+        end_date=None,
+        duration_days="2.5",
+        participants_qualifier="about",
+        participants_total=40,
+        scope="multilateral",
+        external_reference="HF-DB-1187",
+    )
+
+    shown = facts(page(client.get(activity.get_absolute_url())))
+
+    assert shown["Dates"] == "March 2014"
+    assert shown["Duration"] == "2.5 days"
+    assert shown["Participants"] == "about 40"
+    assert shown["Scope"] == "Multilateral / regional"
+    assert shown["External reference"] == "HF-DB-1187"
+
+
+@pytest.mark.django_db
+def test_activity_page_in_french_gives_a_rough_count_and_half_days_in_french(client):
+    activity = factories.ActivityFactory(
+        duration_days="2.5", participants_qualifier="more_than", participants_total=20
+    )
+
+    shown = facts(page(client.get(f"/fr/activities/{activity.pk}/")))
+
+    assert shown["Durée"] == "2,5 jours"
+    assert shown["Participants"] == "plus de 20"

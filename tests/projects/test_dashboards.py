@@ -385,7 +385,7 @@ def test_portfolio_totals_by_country_funder_and_year(client, manager, portfolio)
     assert by_country == {
         "RS": (2, Decimal("1200000")),
         "XK": (1, Decimal("300000")),
-        "AL": (1, Decimal("0")),
+        "AL": (1, None),
     }
     by_funder = {
         r["funder__name"]: (r["projects_count"], r["amount"]) for r in context["by_funder"]
@@ -564,3 +564,25 @@ def test_a_budget_reads_the_same_on_the_project_page_and_its_dashboard(
     for page in pages:
         assert "100,000 EUR" in page
         assert "100,000.00" not in page
+
+
+def test_portfolio_shows_an_unknown_budget_by_country_as_a_dash_not_zero(client, manager):
+    factories.ProjectFactory(budget=None, countries=[factories.CountryFactory(code="AL")])
+
+    content = portfolio_page(client, manager).content.decode()
+    (row,) = re.findall(r"<tr><th scope=\"row\">Albania</th>.*?</tr>", content)
+
+    assert '<td class="text-end">—</td>' in row
+    assert "0.00" not in row and ">0 EUR<" not in row
+
+
+def test_dashboard_lists_objectives_in_logframe_position_order(client, team_member, project):
+    for code, position in [("3", 1), ("1", 3), ("2", 2)]:
+        factories.ObjectiveFactory(
+            project=project, code=code, title=f"Goal {code}", position=position
+        )
+
+    context = dashboard(client, team_member, project).context
+
+    codes = [o.code for o in context["objectives"] if o.title.startswith("Goal")]
+    assert codes == ["3", "2", "1"]

@@ -122,7 +122,7 @@ def test_generated_projects_have_a_valid_logframe_funding_and_team():
         assert ProjectMembership.objects.filter(project=project).exists()
     for objective in Objective.objects.exclude(level="overall").select_related("parent"):
         assert objective.parent.project_id == objective.project_id
-        assert objective.parent.level == Objective.PARENT_LEVEL[objective.level]
+        assert objective.parent.level == objective.level_above()
     assert not IndicatorValue.objects.filter(
         Q(date__lt=F("indicator__objective__project__start_date"))
         | Q(date__gt=F("indicator__objective__project__end_date"))

@@ -49,7 +49,9 @@ def full_project(project):
     staff = factories.IndicatorFactory(objective=result, name="Police officers trained", target=300)
     factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2021, 6, 1), value=120)
     factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2022, 6, 1), value=250)
-    factories.IndicatorFactory(objective=specific, name="Complaints handled", unit="%", target=80)
+    factories.IndicatorFactory(
+        objective=specific, name="Complaints handled", unit="%", measure="2", target=80
+    )
     return project
 
 
@@ -85,6 +87,34 @@ def test_iati_export_identifies_the_project_and_its_organisations(client, full_p
         ("4", "10", "Ministry of Justice"),
         ("4", "10", "Prison Administration"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("role", "iati_role"),
+    [
+        (ProjectPartner.Role.COORDINATING, "2"),
+        (ProjectPartner.Role.CO_ORGANISER, "4"),
+        (ProjectPartner.Role.SPONSOR, "1"),
+        (ProjectPartner.Role.CONTRACTING, "3"),
+    ],
+)
+def test_iati_export_gives_each_partner_role_its_organisation_role(
+    client, project, role, iati_role
+):
+    factories.PartnerFactory(project=project, institution__name="Partner body", role=role)
+
+    activity = get_document(client, project).find("iati-activity")
+
+    assert [
+        org.get("role")
+        for org in activity.findall("participating-org")
+        if org.findtext("narrative") == "Partner body"
+    ] == [iati_role]
+
+
+def test_every_partner_role_maps_to_an_iati_organisation_role():
+    assert set(ProjectPartner.IATI_ROLE) == set(ProjectPartner.Role)
+    assert set(ProjectPartner.IATI_ROLE.values()) <= {"1", "2", "3", "4"}
 
 
 def test_iati_export_states_status_dates_countries_and_budget(client, full_project):
@@ -199,3 +229,56 @@ def test_iati_export_of_both_demo_projects_validates_against_the_schema(client, 
 def test_iati_export_of_the_demo_predecessor_without_budget_validates(client, demo, schema):
     assert demo.predecessor.budget is None
     schema.assertValid(get_document(client, demo.predecessor))
+
+
+def test_a_qualitative_indicator_is_exported_with_its_target_as_a_comment_and_no_value(
+    client, project, schema
+):
+    purpose = factories.ObjectiveFactory(
+        project=project, level="specific", parent=None, code="1", title="Strategy"
+    )
+    factories.IndicatorFactory(
+        objective=purpose,
+        name="National strategy",
+        measure="5",
+        baseline=None,
+        baseline_year=2019,
+        target=None,
+        target_text="A strategy adopted by the government",
+    )
+
+    document = get_document(client, project)
+
+    schema.assertValid(document)
+    indicator = document.find("iati-activity/result/indicator")
+    assert indicator.get("measure") == "5"
+    assert indicator.get("ascending") is None
+    assert indicator.find("baseline").attrib == {"year": "2019", "iso-date": "2019-01-01"}
+    target = indicator.find("period/target")
+    assert target.get("value") is None
+    assert target.findtext("comment/narrative") == "A strategy adopted by the government"
+
+
+def test_yearly_budget_lines_become_annual_budgets_within_the_project_period(
+    client, project, schema
+):
+    project.start_date, project.end_date = datetime.date(2024, 3, 1), datetime.date(2025, 6, 30)
+    project.save()
+    factories.BudgetLineFactory(project=project, year=2024, amount=400_000)
+    factories.BudgetLineFactory(project=project, year=2025, amount=250_000)
+
+    document = get_document(client, project)
+
+    schema.assertValid(document)
+    budgets = [
+        (
+            b.find("period-start").get("iso-date"),
+            b.find("period-end").get("iso-date"),
+            b.findtext("value"),
+        )
+        for b in document.findall("iati-activity/budget")
+    ]
+    assert budgets == [
+        ("2024-03-01", "2024-12-31", "400000"),
+        ("2025-01-01", "2025-06-30", "250000"),
+    ]

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from projects.models import Objective, Project
+from projects.models import Indicator, Objective, Project
 from tests import factories
 from tests.helpers import assert_database_rejects, assert_refused, errors_of
 
@@ -181,19 +181,58 @@ def test_overall_objective_has_no_parent():
     specific = factories.ObjectiveFactory()
     overall = Objective(project=specific.project, parent=specific, level="overall", code="9")
 
-    assert errors_of(overall)["parent"] == ["An overall objective has no parent."]
+    assert errors_of(overall)["parent"] == [
+        "The top level of this logframe (Overall objective) has no parent."
+    ]
     overall.title = "Overall"
     assert_database_rejects(overall)
 
 
-def test_specific_objective_needs_a_parent():
-    project = factories.ProjectFactory()
-    orphan = Objective(project=project, level="specific", code="1", title="Specific")
+def test_purposes_with_results_and_no_overall_objective_are_a_valid_logframe():
+    project = factories.ProjectFactory(logframe_levels=["purpose", "result"])
+    purpose = Objective.objects.create(project=project, level="purpose", code="1", title="P")
+    result = Objective(project=project, parent=purpose, level="result", code="1.1", title="R")
 
-    assert errors_of(orphan)["parent"] == [
-        "A specific objective or expected result needs a parent."
+    purpose.full_clean()
+    result.full_clean()
+
+
+def test_a_lone_specific_objective_needs_no_parent():
+    project = factories.ProjectFactory()
+    lone = Objective(project=project, level="specific", code="1", title="Specific")
+
+    lone.full_clean()
+    lone.save()
+
+
+def test_a_line_must_be_at_a_level_of_its_projects_chain():
+    project = factories.ProjectFactory(logframe_levels=["purpose", "result"])
+    objective = Objective(project=project, level="specific", code="1", title="S")
+
+    assert errors_of(objective)["level"] == [
+        "This project's logframe has no such level (it uses: Project purpose, Expected result)."
     ]
-    assert_database_rejects(orphan)
+
+
+def test_a_projects_chain_is_kept_top_to_bottom_and_refuses_unknown_levels():
+    project = factories.ProjectFactory.build(logframe_levels=["output", "overall"])
+    project.full_clean(exclude=["slug"])
+    assert project.logframe_levels == ["overall", "output"]
+
+    project.logframe_levels = ["goal"]
+    assert errors_of(project)["logframe_levels"] == ["Unknown logframe levels: goal."]
+    project.logframe_levels = []
+    assert "logframe_levels" in errors_of(project)
+
+
+def test_a_level_cannot_be_left_out_while_lines_use_it():
+    specific = factories.ObjectiveFactory()
+    project = specific.project
+    project.logframe_levels = ["overall", "result"]
+
+    assert errors_of(project)["logframe_levels"] == [
+        "Lines of the logframe are at levels left out: Specific objective."
+    ]
 
 
 def test_objective_parent_must_be_of_the_same_project():
@@ -203,7 +242,7 @@ def test_objective_parent_must_be_of_the_same_project():
     )
 
     assert errors_of(objective)["parent"] == [
-        "The parent must be an objective of the same project."
+        "The parent must be a line of the same project's logframe."
     ]
 
 
@@ -211,7 +250,24 @@ def test_expected_result_sits_under_a_specific_objective_not_the_overall_one():
     overall = factories.ObjectiveFactory().parent
     result = Objective(project=overall.project, parent=overall, level="result", code="2", title="R")
 
-    assert errors_of(result)["parent"] == ["A expected result sits under a specific objective."]
+    assert errors_of(result)["parent"] == [
+        "In this logframe, a line at the level “Expected result” sits under one at "
+        "“Specific objective”."
+    ]
+
+
+def test_a_qualitative_indicator_has_a_text_target_and_others_a_number():
+    objective = factories.ObjectiveFactory()
+    qualitative = Indicator(objective=objective, name="Strategy", measure="5", target=3)
+    assert set(errors_of(qualitative)) == {"target", "target_text"}
+    qualitative.target, qualitative.target_text = None, "A strategy adopted"
+    qualitative.full_clean()
+
+    counted = Indicator(objective=objective, name="Judges trained", measure="1")
+    assert errors_of(counted)["target"] == [
+        "Give a target number (or choose the qualitative measure)."
+    ]
+    assert_database_rejects(counted)
 
 
 def test_objective_codes_are_unique_within_a_project_only():
@@ -304,3 +360,35 @@ def test_planned_ongoing_completed_scopes_by_date():
     assert list(Project.objects.planned(today)) == [planned]
     assert list(Project.objects.with_status(Project.Status.ONGOING, today)) == [ongoing]
     assert list(Project.objects.published().ongoing(D(2022, 12, 31))) == [ongoing, completed]
+
+
+def test_a_long_title_is_cut_at_a_word_for_the_slug():
+    project = factories.ProjectFactory(
+        title="Strengthening the protection of human rights of detained and sentenced persons "
+        "in the penitentiary system"
+    )
+
+    assert len(project.slug) <= 80
+    assert project.slug == (
+        "strengthening-the-protection-of-human-rights-of-detained-and-sentenced-persons"
+    )
+
+
+@pytest.mark.parametrize("title", ["New", "Lookup"])
+def test_words_the_project_urls_use_are_no_project_slugs(title):
+    project = factories.ProjectFactory(title=title)
+
+    assert project.slug == f"{title.lower()}-2"
+
+
+def test_a_programme_named_new_does_not_take_the_new_slug():
+    assert factories.ProgrammeFactory(name="New", acronym="").slug == "new-2"
+
+
+def test_a_code_left_empty_takes_the_programmes_next_number():
+    programme = factories.ProgrammeFactory(name="Partnership for Good Governance", acronym="PGG")
+    for code in ["PGG-KOS-2022", "PGG-002", "HF-009"]:
+        factories.ProjectFactory(code=code, programme=programme)
+
+    assert Project(programme=programme).next_code() == "PGG-003"
+    assert Project().next_code() == "P-001"

@@ -9,6 +9,7 @@ import datetime
 import lxml.html
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from activities import choices
 from tests import factories
@@ -268,3 +269,22 @@ def test_ids_written_with_other_digits_are_refused_not_an_error(client, team_mem
     assert choices.status_code == 400
     assert story.status_code == 404
     assert objective.status_code == 400
+
+
+def test_namesake_projects_are_told_apart_by_code_or_start_year(client, team_member, project):
+    project.title = "Prison reform"
+    project.code = "PR-1"
+    project.save()
+    namesake = factories.ProjectFactory(
+        title="Prison reform", code="", start_date=datetime.date(2019, 1, 1)
+    )
+    factories.MembershipFactory(project=namesake, user=team_member)
+    client.force_login(team_member)
+
+    found = client.get(LOOKUP, {"q": "prison reform"}).json()["results"]
+    _select, options = select_options(
+        client.get(reverse("activities:create")).content.decode(), "project"
+    )
+
+    assert sorted(r["label"] for r in found) == ["Prison reform (2019)", "Prison reform (PR-1)"]
+    assert sorted(options) == ["Prison reform (2019)", "Prison reform (PR-1)"]

@@ -368,3 +368,44 @@ def test_demo_project_page_in_french(client, demo):
     assert "900\xa0000 EUR" in page
     assert "24 mai 2019" in page
     assert "Partenaire de mise en œuvre" in page or "Institution bénéficiaire" in page
+
+
+def test_project_known_to_the_year_shows_its_period_in_years(client, db):
+    project = factories.ProjectFactory(
+        start_date=datetime.date(2015, 4, 1),
+        start_precision="year",
+        end_date=datetime.date(2018, 2, 1),
+        end_precision="year",
+        planned_activities=40,
+    )
+    project.refresh_from_db()
+
+    doc = client.get(project.get_absolute_url()).content.decode()
+
+    assert (project.start_date, project.end_date) == (
+        datetime.date(2015, 1, 1),
+        datetime.date(2018, 12, 31),
+    )
+    assert '<dd class="period">2015–2018</dd>' in doc
+    assert "<dt>Planned activities</dt>\n          <dd>40</dd>" in doc
+
+
+def test_project_page_lists_objectives_in_logframe_position_order(client, db):
+    project = factories.ProjectFactory()
+    for code, position in [("3", 1), ("1", 3), ("2", 2)]:
+        factories.ObjectiveFactory(
+            project=project, code=code, title=f"Goal {code}", position=position
+        )
+
+    content = client.get(project.get_absolute_url()).content.decode()
+
+    assert content.index("Goal 3") < content.index("Goal 2") < content.index("Goal 1")
+
+
+def test_project_page_without_objectives_says_none_are_recorded(client, db):
+    project = factories.ProjectFactory()
+
+    content = client.get(project.get_absolute_url()).content.decode()
+
+    assert "No objectives are recorded for this project." in content
+    assert "have not been published yet" not in content
