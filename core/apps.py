@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from core import cache
+        from core import cache, languages
 
         cache.connect_signals()
+        languages.connect_signals()
