@@ -7,6 +7,7 @@ Forms write `title_en` and `title_fr`, so each save copies the English text back
 
 from django.conf import settings
 from django.db.models.signals import pre_save
+from django.utils import translation
 from modeltranslation.translator import translator
 
 
@@ -21,3 +22,19 @@ def keep_english_in_original_columns(sender, instance, **kwargs):
 def connect_signals():
     for model in translator.get_registered_models(abstract=False):
         pre_save.connect(keep_english_in_original_columns, sender=model, weak=False)
+
+
+def in_default_language():
+    """Where records are built and assigned by field name: `title` then means the English text.
+
+    modeltranslation writes `record.title = …` to the active language's column; the services
+    and the demo data mean English whatever the page's language (French comes as `title_fr`).
+    """
+    return translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
+def translated_fields(model):
+    """The names of `model`'s fields that have a column per language (none if not registered)."""
+    if model not in translator.get_registered_models(abstract=False):
+        return ()
+    return tuple(translator.get_options_for_model(model).fields)

@@ -29,7 +29,7 @@ class InstitutionForm(RecordForm):
 
     class Meta:
         model = Institution
-        fields = ["name", "acronym", "kind", "country", "website", "description"]
+        fields = ["name", "name_fr", "acronym", "kind", "country", "website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         # Typed addresses without a scheme are taken as https (as in the admin).
         formfield_callback = https_urls
@@ -44,7 +44,11 @@ class InstitutionForm(RecordForm):
         if cancel_url:
             actions.append(cancel_link(cancel_url))
         self.helper.layout = Layout(
-            Row(Column("name", css_class="col-md-8"), Column("acronym", css_class="col-md-4")),
+            Row(
+                Column("name", css_class="col-md-5"),
+                Column("name_fr", css_class="col-md-4"),
+                Column("acronym", css_class="col-md-3"),
+            ),
             Row(Column("kind", css_class="col-md-6"), Column("country", css_class="col-md-6")),
             "website",
             "description",

@@ -3,8 +3,10 @@
 from django.db import connection
 from django.utils import translation
 
+from activities.models import Activity, NewsItem
 from projects.models import Project
 from tests import factories
+from tests.helpers import activity_data, activity_edit_data, news_data, page
 
 NOTICE = "Contenu disponible en anglais uniquement"
 
@@ -65,3 +67,80 @@ def test_saving_in_french_keeps_the_english_text_in_the_original_column(db):
             "Prison reform in Serbia",
             "Réforme pénitentiaire",
         )
+
+
+# Staff forms edit both languages side by side
+
+
+def test_an_officer_logs_an_activity_in_both_languages_from_the_french_form(
+    team_member_client, project
+):
+    data = activity_data(
+        project,
+        title="Training on CPT standards",
+        title_fr="Formation aux normes du CPT",
+        description_fr="Deux jours sur les normes du CPT.",
+    )
+    response = team_member_client.post("/fr/activities/new/", data)
+
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.title_en, activity.title_fr) == (
+        "Training on CPT standards",
+        "Formation aux normes du CPT",
+    )
+    assert activity.description_en == "Two days on the CPT standards for prison staff."
+    assert activity.description_fr == "Deux jours sur les normes du CPT."
+
+
+def test_the_edit_form_shows_the_english_and_the_french_text_side_by_side(
+    team_member_client, project
+):
+    activity = factories.ActivityFactory(
+        project=project, title="Study visit", title_fr="Visite d'étude"
+    )
+    form = page(team_member_client.get(f"/fr/activities/{activity.pk}/edit/"))
+
+    assert form.xpath("//input[@name='title']/@value") == ["Study visit"]
+    assert form.xpath("//input[@name='title_fr']/@value") == ["Visite d'étude"]
+    labels = [" ".join(label.split()) for label in form.xpath("//label/text()")]
+    assert "Titre (anglais)" in labels and "Titre (français)" in labels
+
+
+def test_editing_the_english_text_from_the_french_form_leaves_the_french_one(
+    team_member_client, project
+):
+    activity = factories.ActivityFactory(
+        project=project, title="Study visit", title_fr="Visite d'étude"
+    )
+    data = activity_edit_data(activity, title="Study visit to Oslo")
+    team_member_client.post(f"/fr/activities/{activity.pk}/edit/", data)
+
+    activity.refresh_from_db()
+    assert (activity.title_en, activity.title_fr) == ("Study visit to Oslo", "Visite d'étude")
+
+
+def test_a_story_is_written_in_both_languages(team_member_client, project):
+    data = news_data(
+        project, title_fr="Personnel formé", lead_fr="Vingt-cinq agents.", body_fr="**Force**."
+    )
+    team_member_client.post("/news/new/", data)
+
+    story = NewsItem.objects.get()
+    assert (story.title_en, story.title_fr) == (
+        "Prison staff trained on the CPT standards",
+        "Personnel formé",
+    )
+    assert (story.lead_fr, story.body_fr) == ("Vingt-cinq agents.", "**Force**.")
+    assert (
+        "<h1>Personnel formé</h1>"
+        in team_member_client.get(f"/fr{story.get_absolute_url()}").content.decode()
+    )
+
+
+def test_english_is_required_and_french_is_optional(team_member_client, project):
+    response = team_member_client.post("/fr/news/new/", news_data(project, title="", title_fr="X"))
+
+    assert "title" in response.context["form"].errors
+    assert "title_fr" not in response.context["form"].errors
+    assert not NewsItem.objects.exists()
