@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from projects.forms import SectorFormSet
@@ -40,7 +41,7 @@ class ProjectStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "project_count"]
     search_fields = ["name", "acronym", "slug"]
     formfield_overrides = HTTPS_URLS
@@ -100,7 +101,7 @@ class ObjectiveInlineFormSet(BaseInlineFormSet):
         )
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TranslationTabularInline):
     model = Objective
     formset = ObjectiveInlineFormSet
     fields = ["position", "code", "level", "parent", "title"]
@@ -131,7 +132,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "code",
@@ -203,7 +204,7 @@ class FundingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["project", "funder"]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(TranslationTabularInline):
     model = Indicator
     fields = ["position", "name", "unit", "baseline", "target"]
     show_change_link = True
@@ -211,7 +212,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["code", "short_title", "level", "project", "parent", "position"]
     list_display_links = ["code", "short_title"]
     list_filter = ["level", "project"]
@@ -238,7 +239,7 @@ def record_user(request, value):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "objective", "project", "unit", "baseline", "target", "position"]
     list_filter = ["objective__project", "objective__level"]
     list_select_related = ["objective__project"]

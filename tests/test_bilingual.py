@@ -144,3 +144,12 @@ def test_english_is_required_and_french_is_optional(team_member_client, project)
     assert "title" in response.context["form"].errors
     assert "title_fr" not in response.context["form"].errors
     assert not NewsItem.objects.exists()
+
+
+def test_the_admin_edits_both_languages_side_by_side(admin_client, db):
+    project = factories.ProjectFactory(title="Prison reform")
+    form = page(admin_client.get(f"/admin/projects/project/{project.pk}/change/"))
+
+    assert form.xpath("//input[@name='title_en']/@value") == ["Prison reform"]
+    assert form.xpath("//input[@name='title_fr']/@value") == []
+    assert form.xpath("//input[@name='title']") == []
