@@ -2,13 +2,23 @@
 
 from django.db import connection
 from django.utils import translation
+from lxml import html as lxml_html
 
 from activities.models import Activity, NewsItem
-from projects.models import Project
+from demo import loader
+from demo.loader import PROJECT_TEXTS
+from demo.seed import KOSOVO_SLUG
+from demo.seed_fr import OBJECTIVES_FR, PROJECTS_FR
+from projects.models import Indicator, Objective, Project
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, page
+from tests.test_footnote import FRENCH_FOOTNOTE
 
 NOTICE = "Contenu disponible en anglais uniquement"
+
+
+def page_of(html):
+    return lxml_html.fromstring(html)
 
 
 def test_a_french_page_shows_the_french_text_of_a_translated_field(client, db):
@@ -153,3 +163,72 @@ def test_the_admin_edits_both_languages_side_by_side(admin_client, db):
     assert form.xpath("//input[@name='title_en']/@value") == ["Prison reform"]
     assert form.xpath("//input[@name='title_fr']/@value") == []
     assert form.xpath("//input[@name='title']") == []
+
+
+# The demo data in French
+
+
+def test_a_visitor_reads_the_seed_projects_and_their_logframe_in_french(client, demo):
+    html = client.get(f"/fr/projects/{KOSOVO_SLUG}/").content.decode()
+    tree = page_of(html)
+
+    assert (
+        tree.xpath("string(//h1)") == "Amélioration du traitement des personnes privées de liberté"
+    )
+    assert tree.xpath("//h1/@lang") == []
+    assert tree.xpath("string(//p[@class='lead'])") == PROJECTS_FR[KOSOVO_SLUG]["summary"]
+    objectives = [
+        " ".join(t.split()) for t in tree.xpath("//div[@id='objective-1.4']//h3/span[2]/text()")
+    ]
+    assert objectives == [OBJECTIVES_FR[KOSOVO_SLUG, "1.4"]]
+    assert "Renforcer la protection des droits humains des détenus au Kosovo*" in html
+    assert html.count(FRENCH_FOOTNOTE) == 1
+    assert "All reference to Kosovo" not in html
+
+
+def test_every_seed_text_has_its_french_version(demo):
+    missing_french = [
+        (type(record).__name__, record.pk, field)
+        for records, fields in [
+            (Project.objects.all(), PROJECT_TEXTS),
+            (Objective.objects.all(), ["title"]),
+            (Activity.objects.all(), ["title", "description"]),
+            (NewsItem.objects.all(), ["title", "lead"]),
+            (Indicator.objects.all(), ["name"]),
+        ]
+        for record in records
+        for field in fields
+        if getattr(record, f"{field}_en") and not getattr(record, f"{field}_fr")
+    ]
+    assert missing_french == []
+
+
+def test_a_visitor_reads_the_seed_activities_and_news_in_french(client, demo):
+    story = NewsItem.objects.get(
+        activity__title="Training on psychosocial programmes and rehabilitation methods"
+    )
+    html = client.get(f"/fr{story.get_absolute_url()}").content.decode()
+    tree = page_of(html)
+
+    assert tree.xpath("string(//h1)").startswith("Le Conseil de l’Europe renforce les compétences")
+    assert tree.xpath("//h1/@lang") == []
+    assert "près de la prison de Dubrava" in html
+    assert html.count(FRENCH_FOOTNOTE) == 1
+
+    activity = story.activity
+    html = client.get(f"/fr/activities/{activity.pk}/").content.decode()
+    assert "<h1>Formation aux programmes psychosociaux et aux méthodes de réadaptation</h1>" in html
+    assert "Trois jours de formation pour 30 professionnels" in html
+
+    listing = client.get("/fr/news/").content.decode()
+    assert "Renforcer le mécanisme national de prévention en Serbie" in listing
+    assert "Enhancing the National Protection Mechanism in Serbia" not in listing
+
+
+def test_loading_the_demo_twice_in_french_changes_nothing(demo):
+    with translation.override("fr"):
+        loader.load()
+    project = Project.objects.get(slug=KOSOVO_SLUG)
+    assert project.title_en == "Improvement of the treatment of persons deprived of their liberty"
+    assert project.title_fr == "Amélioration du traitement des personnes privées de liberté"
+    assert project.history.count() == 1
