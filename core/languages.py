@@ -38,3 +38,13 @@ def translated_fields(model):
     if model not in translator.get_registered_models(abstract=False):
         return ()
     return tuple(translator.get_options_for_model(model).fields)
+
+
+def in_original_columns(queryset):
+    """`queryset` reading `title` from its own column (the English text), in any language.
+
+    The full-text search and its GIN indexes work on the original columns; modeltranslation
+    would otherwise turn `title` into `title_fr` on a French page.
+    """
+    rewrite = getattr(queryset, "rewrite", None)
+    return rewrite(False) if rewrite else queryset
