@@ -26,7 +26,14 @@ from demo.seed import (
     PROJECTS,
     ROLES,
 )
-from demo.seed_fr import ACTIVITIES_FR, INDICATORS_FR, OBJECTIVES_FR, PROGRAMME_FR, PROJECTS_FR
+from demo.seed_fr import (
+    ACTIVITIES_FR,
+    INDICATORS_FR,
+    INSTITUTIONS_FR,
+    OBJECTIVES_FR,
+    PROGRAMME_FR,
+    PROJECTS_FR,
+)
 from projects.models import (
     Funding,
     Indicator,
@@ -104,6 +111,7 @@ def _load():
             {"slug": slug},
             {
                 "name": name,
+                "name_fr": INSTITUTIONS_FR.get(slug, ""),
                 "acronym": acronym,
                 "kind": kind,
                 "country": countries.get(country),

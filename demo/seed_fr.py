@@ -435,3 +435,38 @@ ACTIVITIES_FR = {
         },
     },
 }
+
+# Institution slug: its French name.
+INSTITUTIONS_FR = {
+    "council-of-europe": "Conseil de l’Europe",
+    "european-union": "Union européenne",
+    "belgium": "Belgique",
+    "germany": "Allemagne",
+    "ireland": "Irlande",
+    "norway": "Norvège",
+    "ministry-of-justice-serbia": "Ministère de la Justice",
+    "prison-administration-serbia": "Administration pénitentiaire",
+    "ministry-of-internal-affairs-serbia": "Ministère de l’Intérieur",
+    "ministry-of-health-serbia": "Ministère de la Santé",
+    "ministry-of-labour-serbia": (
+        "Ministère du Travail, de l’Emploi, des Anciens combattants et des Affaires sociales"
+    ),
+    "ombudsperson-office-serbia": "Bureau du Médiateur",
+    "npm-serbia": "Mécanisme national de prévention",
+    "office-for-human-and-minority-rights-serbia": "Bureau des droits de l’homme et des minorités",
+    "serbian-european-integration-office": "Bureau serbe pour l’intégration européenne",
+    "civil-society-serbia": "Organisations de la société civile en Serbie",
+    "clinic-dr-laza-lazarevic": "Clinique psychiatrique « Dr Laza Lazarević »",
+    "ministry-of-health-kosovo": "Ministère de la Santé",
+    "prison-health-department-kosovo": "Département de la santé pénitentiaire",
+    "institute-for-forensic-psychiatry-of-kosovo": (
+        "Institut de psychiatrie médico-légale du Kosovo"
+    ),
+    "kosovo-correctional-services": "Services correctionnels du Kosovo",
+    "special-institute-for-persons-with-disabilities-kosovo": (
+        "Institut spécial pour les personnes atteintes de handicaps d’apprentissage et physiques"
+    ),
+    "dubrava-prison": "Prison de Dubrava",
+    "kosovo-probation-service": "Service de probation du Kosovo",
+    "civil-society-kosovo": "Organisations de la société civile au Kosovo*",
+}

@@ -10,6 +10,7 @@ from demo.loader import PROJECT_TEXTS
 from demo.seed import KOSOVO_SLUG
 from demo.seed_fr import OBJECTIVES_FR, PROJECTS_FR
 from projects.models import Indicator, Objective, Project
+from stakeholders.models import Institution
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, page
 from tests.test_footnote import FRENCH_FOOTNOTE
@@ -184,6 +185,8 @@ def test_a_visitor_reads_the_seed_projects_and_their_logframe_in_french(client, 
     assert "Renforcer la protection des droits humains des détenus au Kosovo*" in html
     assert html.count(FRENCH_FOOTNOTE) == 1
     assert "All reference to Kosovo" not in html
+    assert "Services correctionnels du Kosovo" in html
+    assert NOTICE not in html  # every text on it has its French version
 
 
 def test_every_seed_text_has_its_french_version(demo):
@@ -195,6 +198,7 @@ def test_every_seed_text_has_its_french_version(demo):
             (Activity.objects.all(), ["title", "description"]),
             (NewsItem.objects.all(), ["title", "lead"]),
             (Indicator.objects.all(), ["name"]),
+            (Institution.objects.all(), ["name"]),
         ]
         for record in records
         for field in fields
