@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities import services
@@ -80,7 +81,7 @@ class ActivityAdminForm(VersionedAdminForm):
             self.add_error(None, error)
 
 
-class NewsInline(admin.StackedInline):
+class NewsInline(TranslationStackedInline):
     model = NewsItem
     fields = ["title", "published_on", "is_published"]
     show_change_link = True
@@ -93,7 +94,7 @@ class NewsInline(admin.StackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(VersionedAdmin):
+class ActivityAdmin(TranslationAdmin, VersionedAdmin):
     form = ActivityAdminForm
 
     def save_related(self, request, form, formsets, change):
@@ -169,7 +170,7 @@ class ActivityAdmin(VersionedAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(VersionedAdmin):
+class NewsItemAdmin(TranslationAdmin, VersionedAdmin):
     list_display = ["title", "project", "published_on", "dateline", "is_published", "author"]
     list_filter = ["is_published", "project"]
     list_select_related = ["project", "author"]

@@ -142,6 +142,7 @@ class ActivityForm(ActivityRules, VersionedForm):
             "project",
             "kind",
             "title",
+            "title_fr",
             "status",
             "start_date",
             "start_precision",
@@ -154,6 +155,7 @@ class ActivityForm(ActivityRules, VersionedForm):
             "city",
             "countries",
             "description",
+            "description_fr",
             "objectives",
             "institutions",
             "participants_qualifier",
@@ -174,6 +176,7 @@ class ActivityForm(ActivityRules, VersionedForm):
             "objectives": forms.CheckboxSelectMultiple,
             "institutions": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_fr": forms.Textarea(attrs={"rows": 4}),
             "facilitators": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
@@ -226,13 +229,13 @@ class ActivityForm(ActivityRules, VersionedForm):
             Fieldset(
                 _("What"),
                 Row(Column("project", css_class="col-md-8"), Column("kind", css_class="col-md-4")),
-                "title",
+                self.side_by_side("title"),
                 Row(
                     Column("status", css_class="col-md-4"),
                     Column("format", css_class="col-md-4"),
                     Column("scope", css_class="col-md-4"),
                 ),
-                "description",
+                self.side_by_side("description"),
                 Div("objectives", css_class="js-project-options"),
             ),
             Fieldset(
@@ -327,17 +330,22 @@ class NewsItemForm(VersionedForm):
             "project",
             "activity",
             "title",
+            "title_fr",
             "dateline",
             "published_on",
             "lead",
+            "lead_fr",
             "body",
+            "body_fr",
             "is_published",
         ]
         widgets = {
             "project": FastSelect,
             "published_on": DateInput,
             "lead": forms.Textarea(attrs={"rows": 3}),
+            "lead_fr": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
+            "body_fr": forms.Textarea(attrs={"rows": 14}),
             "is_published": forms.RadioSelect(
                 choices=[
                     (False, _("Draft — only the project team and managers see it")),
@@ -378,13 +386,13 @@ class NewsItemForm(VersionedForm):
                 Column("project", css_class="col-md-6"),
                 Column("activity", css_class="col-md-6 js-project-options"),
             ),
-            "title",
+            self.side_by_side("title"),
             Row(
                 Column("dateline", css_class="col-md-6"),
                 Column("published_on", css_class="col-md-3"),
             ),
-            "lead",
-            "body",
+            self.side_by_side("lead"),
+            self.side_by_side("body"),
             "is_published",
             FormActions(
                 Submit("save", _("Save")),

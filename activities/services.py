@@ -15,6 +15,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from activities.models import LINKS, Activity, ActivityImport, NewsItem
+from core.languages import in_default_language
 from projects.models import IndicatorValue, Objective
 from stakeholders.models import Country, Institution
 
@@ -149,7 +150,9 @@ def activity_create(
     *, user, countries=(), objectives=(), institutions=(), change_reason=None, **fields
 ):
     """Log a new activity for `fields["project"]` as `user`."""
-    activity = record_save(Activity(**fields), user=user, change_reason=change_reason)
+    with in_default_language():
+        activity = Activity(**fields)
+    activity = record_save(activity, user=user, change_reason=change_reason)
     _set_relations(
         activity,
         {"countries": countries, "objectives": objectives, "institutions": institutions},
@@ -162,8 +165,9 @@ def activity_update(
     activity, *, user, version, countries=None, objectives=None, institutions=None, **fields
 ):
     """Save `fields` on `activity` unless someone saved it after `version` was loaded."""
-    for name, value in fields.items():
-        setattr(activity, name, value)
+    with in_default_language():
+        for name, value in fields.items():
+            setattr(activity, name, value)
     record_save(activity, user=user, version=version)
     _set_relations(
         activity,
@@ -268,14 +272,17 @@ def activity_restore(deletion, *, user):
 @transaction.atomic
 def news_create(*, user, **fields):
     """Write a new story as `user` (its author)."""
-    return record_save(NewsItem(**fields), user=user)
+    with in_default_language():
+        item = NewsItem(**fields)
+    return record_save(item, user=user)
 
 
 @transaction.atomic
 def news_update(item, *, user, version, **fields):
     """Save `fields` on `item` unless someone saved it after `version` was loaded."""
-    for name, value in fields.items():
-        setattr(item, name, value)
+    with in_default_language():
+        for name, value in fields.items():
+            setattr(item, name, value)
     return record_save(item, user=user, version=version)
 
 

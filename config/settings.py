@@ -55,6 +55,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, so its admin mixins and the translated fields are ready (docs/design.md).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -267,6 +269,12 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Content in both languages (django-modeltranslation, each app's translation.py): one column per
+# language, English required, each field falling back to English on its own.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
 
 # The read-only API (api/): Django REST framework, its OpenAPI 3 schema by drf-spectacular.
 REST_FRAMEWORK = {

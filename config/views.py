@@ -30,6 +30,7 @@ from activities.models import Activity, NewsItem
 from core import cache
 from core.access import is_manager, managers
 from core.db import StoredDocument
+from core.languages import in_original_columns
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -126,6 +127,7 @@ def _ranked(queryset, fields, terms):
     stored = queryset.model._meta.db_table in STORED_DOCUMENTS
     vector = StoredDocument() if stored else SearchVector(*fields, config="english")
     query = SearchQuery(terms, config="english", search_type="websearch")
+    queryset = in_original_columns(queryset)
     candidates = queryset.annotate(document=vector).filter(document=query).order_by()
     return (
         queryset.filter(pk__in=candidates.values("pk")[:SEARCH_CANDIDATES])
@@ -136,6 +138,7 @@ def _ranked(queryset, fields, terms):
 
 def _contains(queryset, fields, terms):
     """The SQLite fallback: every word somewhere in one of the fields, title matches first."""
+    queryset = in_original_columns(queryset)
     words = terms.split()
     for word in words:
         condition = Q()

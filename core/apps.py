@@ -13,7 +13,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from core import cache, checks, text  # noqa: F401 (checks registers the deploy checks)
+        from core import cache, checks, languages, text  # noqa: F401 (checks: deploy checks)
 
         cache.connect_signals()
+        languages.connect_signals()
         pre_save.connect(text.clean_text_fields, dispatch_uid="portal-clean-text")

@@ -3,14 +3,17 @@
 from html import escape
 from itertools import groupby
 
-from crispy_forms.layout import HTML, Submit
+from crispy_forms.layout import HTML, Column, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.languages import translated_fields
 
 # The largest id PostgreSQL's bigint (and SQLite's integer) can hold.
 MAX_ID = 2**63 - 1
@@ -81,7 +84,32 @@ class IdsField(forms.ModelMultipleChoiceField):
 
 
 class RecordForm(forms.ModelForm):
-    """A model form whose cleaned values a service saves (`services.<entity>_create(**...)`)."""
+    """A model form whose cleaned values a service saves (`services.<entity>_create(**...)`).
+
+    A text with a column per language (core.languages) is edited side by side: the field named
+    as the model's (`title`) holds the English text, `title_fr` beside it the French one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in translated_fields(self._meta.model):
+            if name not in self.fields:
+                continue
+            label = self.fields[name].label
+            self.fields[name].label = format_lazy(_("{label} (English)"), label=label)
+            french = f"{name}_fr"
+            if french in self.fields:
+                self.fields[french].label = format_lazy(_("{label} (French)"), label=label)
+                self.fields[french].help_text = _(
+                    "Optional: left empty, the English text is shown."
+                )
+            if self.instance.pk and name not in kwargs.get("initial", {}):
+                # The model's own value follows the page's language; this box is the English one.
+                self.initial[name] = getattr(self.instance, f"{name}_en")
+
+    def side_by_side(self, name, css_class="col-md-6"):
+        """A row with the English and the French box of a translated text."""
+        return Row(Column(name, css_class=css_class), Column(f"{name}_fr", css_class=css_class))
 
     def record_data(self):
         """The cleaned values that belong on the record (not the form's own controls)."""

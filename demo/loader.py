@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from activities.models import Activity, NewsItem
+from core.languages import in_default_language
 from demo.seed import (
     ACTIVITIES,
     CONTACTS,
@@ -25,6 +26,14 @@ from demo.seed import (
     PROJECTS,
     ROLES,
 )
+from demo.seed_fr import (
+    ACTIVITIES_FR,
+    INDICATORS_FR,
+    INSTITUTIONS_FR,
+    OBJECTIVES_FR,
+    PROGRAMME_FR,
+    PROJECTS_FR,
+)
 from projects.models import (
     Funding,
     Indicator,
@@ -36,7 +45,7 @@ from projects.models import (
     ProjectPartner,
     ProjectSector,
 )
-from stakeholders.models import Contact, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE_FR, Contact, Country, Institution
 
 
 def upsert(model, lookup, values=None):
@@ -59,11 +68,40 @@ def news_slug(title):
     return slugify(title)[:80].strip("-")
 
 
+PROJECT_TEXTS = [
+    "title",
+    "summary",
+    "description",
+    "target_groups",
+    "end_beneficiaries",
+    "key_standards",
+]
+
+
+def french(texts, fields):
+    """The `<field>_fr` values of `texts` (demo/seed_fr.py); empty where it has none."""
+    return {f"{field}_fr": texts.get(field, "") for field in fields}
+
+
 @transaction.atomic
 def load():
-    """Load both seed pages; return the projects loaded."""
+    """Load both seed pages, in English and French; return the projects loaded."""
+    # Field names (`title`) mean the English text, whatever language the command runs in.
+    with in_default_language():
+        return _load()
+
+
+def _load():
     countries = {
-        code: upsert(Country, {"code": code}, {"name": name, "footnote": footnote})
+        code: upsert(
+            Country,
+            {"code": code},
+            {
+                "name": name,
+                "footnote": footnote,
+                "footnote_fr": KOSOVO_FOOTNOTE_FR if footnote else "",
+            },
+        )
         for code, name, footnote in COUNTRIES
     }
     institutions = {}
@@ -73,6 +111,7 @@ def load():
             {"slug": slug},
             {
                 "name": name,
+                "name_fr": INSTITUTIONS_FR.get(slug, ""),
                 "acronym": acronym,
                 "kind": kind,
                 "country": countries.get(country),
@@ -86,7 +125,10 @@ def load():
     programme = upsert(
         Programme,
         {"slug": PROGRAMME["slug"]},
-        {key: value for key, value in PROGRAMME.items() if key != "slug"},
+        {
+            **{key: value for key, value in PROGRAMME.items() if key != "slug"},
+            **french(PROGRAMME_FR, ["name", "description"]),
+        },
     )
     programmes = {programme.slug: programme}
 
@@ -109,6 +151,7 @@ def load():
                 "target_groups": data.get("target_groups", ""),
                 "end_beneficiaries": data.get("end_beneficiaries", ""),
                 "key_standards": data.get("key_standards", ""),
+                **french(PROJECTS_FR[data["slug"]], PROJECT_TEXTS),
                 "is_published": True,
             },
         )
@@ -138,13 +181,20 @@ def load():
             objective = upsert(
                 Objective,
                 {"project": project, "code": code},
-                {"level": level, "title": title, "parent": overall, "position": position},
+                {
+                    "level": level,
+                    "title": title,
+                    "title_fr": OBJECTIVES_FR[project.slug, code],
+                    "parent": overall,
+                    "position": position,
+                },
             )
             overall = overall or objective
 
     activities = {}
     for data in ACTIVITIES:
         project = projects[data["project"]]
+        texts_fr = ACTIVITIES_FR[data["title"]]
         activity = upsert(
             Activity,
             {"project": project, "title": data["title"]},
@@ -157,6 +207,7 @@ def load():
                 "city": data.get("city", ""),
                 "format": data.get("format", Activity.Format.IN_PERSON),
                 "description": data["description"],
+                **french(texts_fr, ["title", "description"]),
                 "participants_total": data.get("participants_total"),
                 "facilitators": data.get("facilitators", ""),
             },
@@ -177,6 +228,7 @@ def load():
                 "published_on": news["published_on"],
                 "lead": news["lead"],
                 "body": news.get("body", ""),
+                **french(texts_fr["news"], ["title", "lead", "body"]),
                 "is_published": True,
             },
         )
@@ -190,6 +242,7 @@ def load():
                 "baseline": baseline,
                 "target": target,
                 "means_of_verification": verification,
+                "name_fr": INDICATORS_FR[name],
             },
         )
         for day, value, activity in values:

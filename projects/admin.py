@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from projects.forms import LogframeLevelsField, SectorFormSet
@@ -69,7 +70,7 @@ class EnvelopeInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "project_count"]
     search_fields = ["name", "acronym", "slug"]
     formfield_overrides = HTTPS_URLS
@@ -108,7 +109,7 @@ class ObjectiveInlineFormSet(BaseInlineFormSet):
             )
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TranslationTabularInline):
     model = Objective
     formset = ObjectiveInlineFormSet
     fields = [
@@ -169,7 +170,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "code",
@@ -265,7 +266,7 @@ class FundingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["project", "funder"]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(TranslationTabularInline):
     model = Indicator
     fields = [
         "position",
@@ -284,7 +285,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["code", "short_title", "level", "project", "parent", "position"]
     list_display_links = ["code", "short_title"]
     list_filter = ["level", "project"]
@@ -311,7 +312,7 @@ def record_user(request, value):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "objective", "project", "unit", "baseline", "target", "position"]
     list_filter = ["objective__project", "objective__level"]
     list_select_related = ["objective__project"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from stakeholders.models import Contact, Country, Institution
@@ -11,7 +12,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslationAdmin):
     list_display = ["name", "name_fr", "code", "has_footnote", "institution_count"]
     list_filter = [("footnote", admin.EmptyFieldListFilter)]
     search_fields = ["name", "name_fr", "code"]
@@ -38,7 +39,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(SimpleHistoryAdmin):
+class InstitutionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent"]
     list_filter = ["kind", "country"]
     list_select_related = ["country", "parent"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import RecordForm, cancel_link, https_urls
 from stakeholders.countries import iso_choices, iso_name
-from stakeholders.models import KOSOVO_FOOTNOTE, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR, Country, Institution
 
 KOSOVO = "XK"
 
@@ -29,7 +29,7 @@ class InstitutionForm(RecordForm):
 
     class Meta:
         model = Institution
-        fields = ["name", "acronym", "kind", "country", "website", "description"]
+        fields = ["name", "name_fr", "acronym", "kind", "country", "website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         # Typed addresses without a scheme are taken as https (as in the admin).
         formfield_callback = https_urls
@@ -44,7 +44,11 @@ class InstitutionForm(RecordForm):
         if cancel_url:
             actions.append(cancel_link(cancel_url))
         self.helper.layout = Layout(
-            Row(Column("name", css_class="col-md-8"), Column("acronym", css_class="col-md-4")),
+            Row(
+                Column("name", css_class="col-md-5"),
+                Column("name_fr", css_class="col-md-4"),
+                Column("acronym", css_class="col-md-3"),
+            ),
             Row(Column("kind", css_class="col-md-6"), Column("country", css_class="col-md-6")),
             "website",
             "description",
@@ -82,28 +86,40 @@ class CountryForm(RecordForm):
 
     class Meta:
         model = Country
-        fields = ["code", "name", "name_fr", "footnote"]
-        labels = {"name": _("name in English")}
+        fields = ["code", "name_en", "name_fr", "footnote_en", "footnote_fr"]
+        labels = {
+            "name_en": _("name in English"),
+            "name_fr": _("name in French"),
+            "footnote_en": _("footnote in English"),
+            "footnote_fr": _("footnote in French"),
+        }
         help_texts = {
-            "name": _("Left empty, the ISO 3166 list's English name is used."),
-            "footnote": _(
+            "name_en": _("Left empty, the ISO 3166 list's English name is used."),
+            "name_fr": _("Left empty, the ISO 3166 list's French name is filled in."),
+            "footnote_en": _(
                 "Optional. Kosovo (XK) takes the footnote on UN Security Council Resolution 1244 "
                 "when this is left empty."
             ),
         }
-        widgets = {"footnote": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "footnote_en": forms.Textarea(attrs={"rows": 3}),
+            "footnote_fr": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         recorded = set(Country.objects.values_list("code", flat=True))
         self.fields["code"].choices = [("", "---------"), *iso_choices(exclude=recorded)]
         self.fields["code"].help_text = _("Those already in the portal are not listed.")
-        self.fields["name"].required = False
+        self.fields["name_en"].required = False
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "code",
-            Row(Column("name", css_class="col-md-6"), Column("name_fr", css_class="col-md-6")),
-            "footnote",
+            Row(Column("name_en", css_class="col-md-6"), Column("name_fr", css_class="col-md-6")),
+            Row(
+                Column("footnote_en", css_class="col-md-6"),
+                Column("footnote_fr", css_class="col-md-6"),
+            ),
             FormActions(
                 Submit("save", _("Add the country or territory")),
                 cancel_link(reverse("stakeholders:countries")),
@@ -114,8 +130,9 @@ class CountryForm(RecordForm):
         cleaned_data = super().clean()
         code = cleaned_data.get("code")
         if code:
-            cleaned_data["name"] = cleaned_data.get("name") or iso_name(code, "en")
+            cleaned_data["name_en"] = cleaned_data.get("name_en") or iso_name(code, "en")
             cleaned_data["name_fr"] = cleaned_data.get("name_fr") or iso_name(code, "fr")
-            if code == KOSOVO and not cleaned_data.get("footnote"):
-                cleaned_data["footnote"] = KOSOVO_FOOTNOTE
+            if code == KOSOVO and not cleaned_data.get("footnote_en"):
+                cleaned_data["footnote_en"] = KOSOVO_FOOTNOTE
+                cleaned_data["footnote_fr"] = cleaned_data.get("footnote_fr") or KOSOVO_FOOTNOTE_FR
         return cleaned_data

@@ -2,10 +2,12 @@
 
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from stakeholders.models import Country
@@ -17,22 +19,27 @@ CACHE_KEY = "territory-footnotes"
 CACHE_SECONDS = 300
 
 
+def cache_key(language):
+    return f"{CACHE_KEY}-{language}"
+
+
 def footnoted_territories():
-    """(code, name, footnote) of every footnoted territory; cached, they hardly ever change."""
-    territories = cache.get(CACHE_KEY)
+    """(code, name, footnote) of every footnoted territory in the active language; cached."""
+    key = cache_key(get_language())
+    territories = cache.get(key)
     if territories is None:
         territories = [
             (c.code, c.name, c.footnote)
-            for c in Country.objects.exclude(footnote="").only("code", "name", "footnote")
+            for c in Country.objects.exclude(footnote_en="").exclude(footnote_en=None)
         ]
-        cache.set(CACHE_KEY, territories, CACHE_SECONDS)
+        cache.set(key, territories, CACHE_SECONDS)
     return territories
 
 
 @receiver([post_save, post_delete], sender=Country)
 def forget_footnoted_territories(**kwargs):
     # Changes made outside a web process (a management command) expire after CACHE_SECONDS.
-    cache.delete(CACHE_KEY)
+    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])
 
 
 class TerritoryFootnoteMiddleware:

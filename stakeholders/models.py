@@ -15,6 +15,12 @@ KOSOVO_FOOTNOTE = (
     "shall be understood in full compliance with United Nations Security Council Resolution 1244 "
     "and without prejudice to the status of Kosovo."
 )
+# Its official French wording.
+KOSOVO_FOOTNOTE_FR = (
+    "Toute référence au Kosovo, que ce soit à son territoire, à ses institutions ou à sa "
+    "population, doit se comprendre en pleine conformité avec la Résolution 1244 du Conseil de "
+    "sécurité des Nations Unies et sans préjuger du statut du Kosovo."
+)
 
 
 class Country(models.Model):
@@ -27,12 +33,6 @@ class Country(models.Model):
         help_text=_("ISO 3166-1 alpha-2 code (XK for Kosovo)."),
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
-    name_fr = models.CharField(
-        _("name in French"),
-        max_length=100,
-        blank=True,
-        help_text=_("Left empty, the ISO 3166 list's French name is filled in."),
-    )
     footnote = models.TextField(
         _("footnote"),
         blank=True,
@@ -48,6 +48,7 @@ class Country(models.Model):
         return f"{self.name}*" if self.footnote else self.name
 
     def save(self, *args, **kwargs):
+        # name_fr is the French column of the translated name (stakeholders/translation.py).
         if not self.name_fr:
             self.name_fr = iso_name(self.code, "fr")
         super().save(*args, **kwargs)

@@ -5,13 +5,15 @@ Callers pass validated values (stakeholders.forms); these functions do not valid
 
 from django.db import transaction
 
+from core.languages import in_default_language
 from stakeholders.models import Country, Institution
 
 
 @transaction.atomic
 def institution_create(*, user, **fields):
     """Add an institution to the directory as `user`."""
-    institution = Institution(**fields)
+    with in_default_language():
+        institution = Institution(**fields)
     institution._history_user = user
     institution.save()
     return institution
@@ -20,4 +22,7 @@ def institution_create(*, user, **fields):
 @transaction.atomic
 def country_create(*, user, **fields):
     """Add a country or territory (the portal keeps no history of countries)."""
-    return Country.objects.create(**fields)
+    with in_default_language():
+        country = Country(**fields)
+    country.save()
+    return country

@@ -19,7 +19,7 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
-from stakeholders.models import KOSOVO_FOOTNOTE, Contact, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR, Contact, Country, Institution
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 
@@ -68,6 +68,7 @@ class KosovoFactory(CountryFactory):
     code = "XK"
     name = "Kosovo"
     footnote = KOSOVO_FOOTNOTE
+    footnote_fr = KOSOVO_FOOTNOTE_FR
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):

@@ -135,7 +135,8 @@ def activity_edit_data(activity, **overrides):
     data = activity_data(
         activity.project,
         kind=activity.kind,
-        title=activity.title,
+        title=activity.title_en,
+        title_fr=activity.title_fr or "",
         status=activity.status,
         start_date=activity.start_date.isoformat(),
         end_date=activity.end_date.isoformat(),
@@ -164,7 +165,8 @@ def news_edit_data(item, **overrides):
     data = news_data(
         item.project,
         activity=item.activity_id or "",
-        title=item.title,
+        title=item.title_en,
+        title_fr=item.title_fr or "",
         dateline=item.dateline,
         published_on=item.published_on.isoformat(),
         lead=item.lead,

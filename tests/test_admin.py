@@ -127,7 +127,8 @@ def activity_data(activity, **changes):
         "loaded_version": activity.version if activity.pk else "",
         "project": activity.project_id,
         "kind": activity.kind,
-        "title": activity.title,
+        "title_en": activity.title_en,
+        "title_fr": activity.title_fr or "",
         "status": activity.status,
         "start_date": activity.start_date.isoformat(),
         "start_precision": activity.start_precision,
@@ -137,7 +138,8 @@ def activity_data(activity, **changes):
         "venue": "",
         "city": activity.city,
         "format": activity.format,
-        "description": "",
+        "description_en": "",
+        "description_fr": "",
         "objectives": [o.pk for o in activity.objectives.all()] if activity.pk else [],
         "institutions": [],
         "countries": [],
@@ -246,7 +248,8 @@ def test_admin_creates_a_one_day_activity_and_records_who(admin_client, admin_us
 
 def project_data(project, fundings=(), **changes):
     data = {
-        "title": project.title,
+        "title_en": project.title_en,
+        "title_fr": "",
         "slug": project.slug,
         "code": project.code,
         "programme": "",
@@ -259,12 +262,17 @@ def project_data(project, fundings=(), **changes):
         "end_precision": project.end_precision,
         "budget": str(project.budget),
         "currency": "EUR",
-        "summary": project.summary,
-        "description": "",
+        "summary_en": project.summary_en,
+        "summary_fr": "",
+        "description_en": "",
+        "description_fr": "",
         "countries": [],
-        "target_groups": "",
-        "end_beneficiaries": "",
-        "key_standards": "",
+        "target_groups_en": "",
+        "target_groups_fr": "",
+        "end_beneficiaries_en": "",
+        "end_beneficiaries_fr": "",
+        "key_standards_en": "",
+        "key_standards_fr": "",
         "logframe_levels": project.logframe_levels,
     }
     for prefix in [
@@ -375,7 +383,7 @@ def test_objective_inline_offers_parents_of_the_same_project_only(admin_client):
 
 def test_admin_refuses_to_overwrite_a_team_members_newer_save(admin_client, team_member, project):
     activity = factories.ActivityFactory(project=project, title="Training of prison staff")
-    opened = activity_data(activity, title="Admin's title")  # the admin opens the form (v1)
+    opened = activity_data(activity, title_en="Admin's title")  # the admin opens the form (v1)
     services.activity_update(
         activity, user=team_member, version=activity.version, title="Team member's title"
     )
@@ -402,12 +410,15 @@ def test_admin_story_save_raises_its_version_and_records_who(admin_client, admin
         "loaded_version": story.version,
         "project": story.project_id,
         "activity": "",
-        "title": "New title",
+        "title_en": "New title",
+        "title_fr": "",
         "slug": story.slug,
         "dateline": "",
         "published_on": story.published_on.isoformat(),
-        "lead": story.lead,
-        "body": "",
+        "lead_en": story.lead,
+        "lead_fr": "",
+        "body_en": "",
+        "body_fr": "",
         "is_published": "on",
         "author": story.author_id or "",
     }
@@ -417,7 +428,9 @@ def test_admin_story_save_raises_its_version_and_records_who(admin_client, admin
     assert response.status_code == 302
     story.refresh_from_db()
     assert (story.title, story.version, story.updated_by) == ("New title", 2, admin_user)
-    stale = admin_client.post(admin_url(NewsItem, "change", story.pk), {**data, "title": "Stale"})
+    stale = admin_client.post(
+        admin_url(NewsItem, "change", story.pk), {**data, "title_en": "Stale"}
+    )
     assert stale.status_code == 200
     story.refresh_from_db()
     assert story.title == "New title"

@@ -8,6 +8,11 @@ from stakeholders.middleware import MARKER, TerritoryFootnoteMiddleware
 from tests import factories
 
 FOOTNOTE_START = "All reference to Kosovo, whether to the territory"
+FRENCH_FOOTNOTE = (
+    "Toute référence au Kosovo, que ce soit à son territoire, à ses institutions ou à sa "
+    "population, doit se comprendre en pleine conformité avec la Résolution 1244 du Conseil de "
+    "sécurité des Nations Unies et sans préjuger du statut du Kosovo."
+)
 
 
 @pytest.fixture
@@ -57,10 +62,11 @@ def test_kosovo_without_asterisk_needs_no_footnote(client, kosovo):
     assert FOOTNOTE_START not in client.get("/").content.decode()
 
 
-def test_french_page_carries_the_footnote_once(client, kosovo):
+def test_french_page_carries_the_official_french_footnote_once(client, kosovo):
     project = factories.ProjectFactory(countries=[kosovo])
     page = client.get(f"/fr{project.get_absolute_url()}").content.decode()
-    assert page.count(FOOTNOTE_START) == 1
+    assert page.count(FRENCH_FOOTNOTE) == 1
+    assert FOOTNOTE_START not in page
     assert 'aria-label="Notes de bas de page"' in page
 
 

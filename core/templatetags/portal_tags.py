@@ -1,10 +1,14 @@
-"""The template tags every page uses: breadcrumbs, the language switch, money, page links."""
+"""The template tags every page uses: breadcrumbs, the language switch, money, page links,
+and the marks of content shown in English for want of a French text."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, numberformat
+from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from core.access import is_manager
 
@@ -78,3 +82,40 @@ def page_numbers(page_obj):
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     ]
+
+
+# Content in two languages (django-modeltranslation): a field without French text is shown in
+# English on a French page; its element says so with lang="en", and the page says it once.
+
+
+def fell_back(record, field):
+    """True when `field` of `record` shows its English text because the active language has none."""
+    language = get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or record is None:
+        return False
+    return not getattr(record, f"{field}_{language}", "") and bool(
+        getattr(record, f"{field}_{default}", "")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def lang_of(context, record, field):
+    """' lang="en"' for the element showing `field` when it falls back to English; else ''.
+
+    Used as <h1{% lang_of project "title" %}>{{ project.title }}</h1>; the page's notice
+    ({% english_only_notice %}) then appears once.
+    """
+    if not fell_back(record, field):
+        return ""
+    request = context.get("request")
+    if request is not None:
+        request.shows_english_fallback = True
+    return format_html(' lang="{}"', settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
+@register.inclusion_tag("includes/_english_only_notice.html", takes_context=True)
+def english_only_notice(context):
+    """The notice that some content is in English only, when a field on the page fell back."""
+    request = context.get("request")
+    return {"shown": bool(getattr(request, "shows_english_fallback", False))}

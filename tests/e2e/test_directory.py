@@ -26,17 +26,17 @@ def test_a_team_member_adds_an_institution_from_the_activity_form_and_it_is_tick
     visit(page, "/activities/new/")
     field(page, "Project").select_option(label=site.project.title)
     field(page, "Kind").select_option(label="Training")
-    field(page, "Title").fill("Round table with the bar association")
+    field(page, "Title (English)").fill("Round table with the bar association")
     field(page, "Start date").fill(site.project.start_date.isoformat())
     page.get_by_role("link", name="Not in the directory? Add an institution").click()
 
     dialog = page.get_by_role("dialog")
     # The same name as a partner, spelt otherwise: it is offered first.
-    field(dialog, "Name").fill(site.institutions.prisons.name.upper())
+    field(dialog, "Name (English)").fill(site.institutions.prisons.name.upper())
     field(dialog, "Kind").select_option(label="Civil society organisation")
     dialog.get_by_role("button", name="Add the institution").click()
     expect(dialog.get_by_text("have the same name or acronym")).to_be_visible()
-    field(dialog, "Name").fill("Bar Association of Kosovo")
+    field(dialog, "Name (English)").fill("Bar Association of Kosovo")
     field(dialog, "Country or territory").select_option(label=str(country))
     dialog.get_by_label("None of these: it is a different institution").check()
     dialog.get_by_role("button", name="Add the institution").click()
@@ -45,7 +45,7 @@ def test_a_team_member_adds_an_institution_from_the_activity_form_and_it_is_tick
     added = Institution.objects.get(name="Bar Association of Kosovo")
     expect(page.get_by_label(f"{added} — {country}")).to_be_checked()
     # The activity form kept what was typed, and saves the new institution with the rest.
-    expect(field(page, "Title")).to_have_value("Round table with the bar association")
+    expect(field(page, "Title (English)")).to_have_value("Round table with the bar association")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Round table with the bar association"

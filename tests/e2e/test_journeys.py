@@ -102,7 +102,7 @@ def test_team_member_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_dra
     visit(page, "/activities/new/")
     field(page, "Project").select_option(label=site.project.title)
     field(page, "Kind").select_option(label="Training")
-    field(page, "Title").fill(title)
+    field(page, "Title (English)").fill(title)
     field(page, "Status").select_option(label="Held")
     field(page, "Start date").fill(start.isoformat())
     field(page, "End date").fill((start + datetime.timedelta(days=2)).isoformat())
@@ -232,7 +232,7 @@ def test_admin_adds_an_institution_with_a_contact_and_finds_it_in_the_directory(
     page.get_by_role("button", name="Log in").click()
 
     visit(page, "/admin/stakeholders/institution/add/")
-    page.get_by_label("Name:", exact=True).fill("Ministry of Health")
+    page.get_by_label("Name [en]:", exact=True).fill("Ministry of Health")
     page.get_by_label("Acronym:").fill("MoH")
     page.get_by_label("Kind:").select_option(label="Ministry")
     # The country is an autocomplete (select2): open it, type, pick.

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.slugs import folded
-from stakeholders.models import KOSOVO_FOOTNOTE, Country, Institution
+from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR, Country, Institution
 from tests import factories
 from tests.helpers import messages_of, page, signed_in, texts
 
@@ -190,6 +190,7 @@ def test_kosovo_comes_with_its_footnote_and_the_asterisk(manager):
 
     kosovo = Country.objects.get(code="XK")
     assert (kosovo.name, kosovo.name_fr, kosovo.footnote) == ("Kosovo", "Kosovo", KOSOVO_FOOTNOTE)
+    assert kosovo.footnote_fr == KOSOVO_FOOTNOTE_FR
     html = signed_in(manager).get(reverse("stakeholders:countries")).content.decode()
     assert "Kosovo*" in html
     assert html.count("United Nations Security Council Resolution 1244") == 1  # shown once
@@ -198,11 +199,21 @@ def test_kosovo_comes_with_its_footnote_and_the_asterisk(manager):
 def test_names_and_footnote_typed_by_the_manager_are_kept(manager):
     signed_in(manager).post(
         COUNTRY_NEW,
-        {"code": "MK", "name": "North Macedonia", "name_fr": "Macédoine du Nord", "footnote": ""},
+        {"code": "MK", "name_en": "North Macedonia", "name_fr": "Macédoine du Nord"},
     )
 
     country = Country.objects.get(code="MK")
-    assert (country.name, country.name_fr) == ("North Macedonia", "Macédoine du Nord")
+    assert (country.name_en, country.name_fr) == ("North Macedonia", "Macédoine du Nord")
+
+
+def test_a_country_added_from_the_french_form_keeps_both_names_in_their_columns(manager):
+    signed_in(manager).post(
+        "/fr" + COUNTRY_NEW,
+        {"code": "MK", "name_en": "North Macedonia", "name_fr": "Macédoine du Nord"},
+    )
+
+    country = Country.objects.get(code="MK")
+    assert (country.name_en, country.name_fr) == ("North Macedonia", "Macédoine du Nord")
 
 
 def test_only_countries_not_yet_recorded_are_offered(manager, serbia):

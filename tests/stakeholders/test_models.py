@@ -19,7 +19,7 @@ def test_country_codes_and_names_are_unique():
 
     with pytest.raises(ValidationError) as excinfo:
         again.full_clean()
-    assert set(excinfo.value.message_dict) == {"code", "name"}
+    assert set(excinfo.value.message_dict) == {"code", "name", "name_en"}
     with pytest.raises(IntegrityError), transaction.atomic():
         again.save()
 

@@ -1,0 +1,15 @@
+"""Activity and news texts in English and French (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from activities.models import Activity, NewsItem
+
+
+@register([Activity, Activity.history.model])
+class ActivityTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register([NewsItem, NewsItem.history.model])
+class NewsItemTranslation(TranslationOptions):
+    fields = ("title", "lead", "body")
