@@ -19,25 +19,36 @@ class AddPostgresIndex(migrations.AddIndex):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-class AddConstraintBesidePostgresIndexes(migrations.AddConstraint):
-    """AddConstraint on a table with PostgreSQL-only indexes (AddPostgresIndex).
+class BesidePostgresIndexes:
+    """For an operation on a table with PostgreSQL-only indexes (AddPostgresIndex).
 
-    SQLite adds a constraint by rebuilding the table with every index of the model's state;
-    the GIN indexes it cannot build are left out of that rebuild (they were never created there).
+    SQLite runs many schema changes (a constraint, a column with a default) by rebuilding the
+    table with every index of the model's state; the GIN indexes it cannot build (they were never
+    created there) are left out of that rebuild.
     """
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            kept = model._meta.indexes
-            model._meta.indexes = [i for i in kept if not isinstance(i, GinIndex)]
-            try:
-                schema_editor.add_constraint(model, self.constraint)
-            finally:
-                model._meta.indexes = kept
-        return None
+        models = [
+            state.apps.get_model(app_label, self.model_name) for state in (from_state, to_state)
+        ]
+        kept = [model._meta.indexes for model in models]
+        for model in models:
+            model._meta.indexes = [i for i in model._meta.indexes if not isinstance(i, GinIndex)]
+        try:
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        finally:
+            for model, indexes in zip(models, kept, strict=True):
+                model._meta.indexes = indexes
+
+
+class AddConstraintBesidePostgresIndexes(BesidePostgresIndexes, migrations.AddConstraint):
+    pass
+
+
+class AddFieldBesidePostgresIndexes(BesidePostgresIndexes, migrations.AddField):
+    pass
 
 
 SEARCH_DOCUMENT = "search_document"

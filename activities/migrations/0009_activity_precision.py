@@ -5,79 +5,173 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
+from core.db import AddConstraintBesidePostgresIndexes, AddFieldBesidePostgresIndexes
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0008_search_documents'),
-        ('projects', '0007_project_precision'),
-        ('stakeholders', '0004_institution_kinds'),
+        ("activities", "0008_search_documents"),
+        ("projects", "0007_project_precision"),
+        ("stakeholders", "0004_institution_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='activity',
-            name='duration_days',
-            field=models.DecimalField(blank=True, decimal_places=1, help_text='Working days, in halves (2.5); empty when the dates say it.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.5')), django.core.validators.StepValueValidator(Decimal('0.5'))], verbose_name='duration in days'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="duration_days",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=1,
+                help_text="Working days, in halves (2.5); empty when the dates say it.",
+                max_digits=5,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(Decimal("0.5")),
+                    django.core.validators.StepValueValidator(Decimal("0.5")),
+                ],
+                verbose_name="duration in days",
+            ),
         ),
-        migrations.AddField(
-            model_name='activity',
-            name='end_precision',
-            field=models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', help_text='How precisely the date is known; a month or a year is kept whole.', max_length=5, verbose_name='end date known to the'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="end_precision",
+            field=models.CharField(
+                choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                default="day",
+                help_text="How precisely the date is known; a month or a year is kept whole.",
+                max_length=5,
+                verbose_name="end date known to the",
+            ),
         ),
-        migrations.AddField(
-            model_name='activity',
-            name='external_reference',
-            field=models.CharField(blank=True, help_text='Its identifier in another system or database.', max_length=100, verbose_name='external reference'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="external_reference",
+            field=models.CharField(
+                blank=True,
+                help_text="Its identifier in another system or database.",
+                max_length=100,
+                verbose_name="external reference",
+            ),
         ),
-        migrations.AddField(
-            model_name='activity',
-            name='participants_qualifier',
-            field=models.CharField(choices=[('exact', 'exactly'), ('about', 'about'), ('at_least', 'at least'), ('more_than', 'more than')], default='exact', help_text='"About 40" when the count is an estimate.', max_length=10, verbose_name='participant count is'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="participants_qualifier",
+            field=models.CharField(
+                choices=[
+                    ("exact", "exactly"),
+                    ("about", "about"),
+                    ("at_least", "at least"),
+                    ("more_than", "more than"),
+                ],
+                default="exact",
+                help_text='"About 40" when the count is an estimate.',
+                max_length=10,
+                verbose_name="participant count is",
+            ),
         ),
-        migrations.AddField(
-            model_name='activity',
-            name='scope',
-            field=models.CharField(blank=True, choices=[('national', 'National'), ('multilateral', 'Multilateral / regional')], max_length=20, verbose_name='scope'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="scope",
+            field=models.CharField(
+                blank=True,
+                choices=[("national", "National"), ("multilateral", "Multilateral / regional")],
+                max_length=20,
+                verbose_name="scope",
+            ),
         ),
-        migrations.AddField(
-            model_name='activity',
-            name='start_precision',
-            field=models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', help_text='How precisely the date is known; a month or a year is kept whole.', max_length=5, verbose_name='start date known to the'),
+        AddFieldBesidePostgresIndexes(
+            model_name="activity",
+            name="start_precision",
+            field=models.CharField(
+                choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                default="day",
+                help_text="How precisely the date is known; a month or a year is kept whole.",
+                max_length=5,
+                verbose_name="start date known to the",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='duration_days',
-            field=models.DecimalField(blank=True, decimal_places=1, help_text='Working days, in halves (2.5); empty when the dates say it.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.5')), django.core.validators.StepValueValidator(Decimal('0.5'))], verbose_name='duration in days'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="duration_days",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=1,
+                help_text="Working days, in halves (2.5); empty when the dates say it.",
+                max_digits=5,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(Decimal("0.5")),
+                    django.core.validators.StepValueValidator(Decimal("0.5")),
+                ],
+                verbose_name="duration in days",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='end_precision',
-            field=models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', help_text='How precisely the date is known; a month or a year is kept whole.', max_length=5, verbose_name='end date known to the'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="end_precision",
+            field=models.CharField(
+                choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                default="day",
+                help_text="How precisely the date is known; a month or a year is kept whole.",
+                max_length=5,
+                verbose_name="end date known to the",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='external_reference',
-            field=models.CharField(blank=True, help_text='Its identifier in another system or database.', max_length=100, verbose_name='external reference'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="external_reference",
+            field=models.CharField(
+                blank=True,
+                help_text="Its identifier in another system or database.",
+                max_length=100,
+                verbose_name="external reference",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='participants_qualifier',
-            field=models.CharField(choices=[('exact', 'exactly'), ('about', 'about'), ('at_least', 'at least'), ('more_than', 'more than')], default='exact', help_text='"About 40" when the count is an estimate.', max_length=10, verbose_name='participant count is'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="participants_qualifier",
+            field=models.CharField(
+                choices=[
+                    ("exact", "exactly"),
+                    ("about", "about"),
+                    ("at_least", "at least"),
+                    ("more_than", "more than"),
+                ],
+                default="exact",
+                help_text='"About 40" when the count is an estimate.',
+                max_length=10,
+                verbose_name="participant count is",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='scope',
-            field=models.CharField(blank=True, choices=[('national', 'National'), ('multilateral', 'Multilateral / regional')], max_length=20, verbose_name='scope'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="scope",
+            field=models.CharField(
+                blank=True,
+                choices=[("national", "National"), ("multilateral", "Multilateral / regional")],
+                max_length=20,
+                verbose_name="scope",
+            ),
         ),
-        migrations.AddField(
-            model_name='historicalactivity',
-            name='start_precision',
-            field=models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', help_text='How precisely the date is known; a month or a year is kept whole.', max_length=5, verbose_name='start date known to the'),
+        AddFieldBesidePostgresIndexes(
+            model_name="historicalactivity",
+            name="start_precision",
+            field=models.CharField(
+                choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                default="day",
+                help_text="How precisely the date is known; a month or a year is kept whole.",
+                max_length=5,
+                verbose_name="start date known to the",
+            ),
         ),
-        migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_days__isnull', True), ('duration_days__gt', 0), _connector='OR'), name='activity_duration_positive'),
+        AddConstraintBesidePostgresIndexes(
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("duration_days__isnull", True), ("duration_days__gt", 0), _connector="OR"
+                ),
+                name="activity_duration_positive",
+            ),
         ),
     ]
