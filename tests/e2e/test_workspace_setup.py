@@ -128,7 +128,7 @@ def test_a_manager_sets_up_a_programme_project_logframe_and_team_then_an_officer
     visit(page, "/activities/new/")
     field(page, "Project").select_option(label=project.title)
     field(page, "Kind").select_option(label="Training")
-    field(page, "Title").fill("Training of prison doctors")
+    field(page, "Title (English)").fill("Training of prison doctors")
     field(page, "Status").select_option(label="Held")
     field(page, "Start date").fill("2024-05-06")
     field(page, "End date").fill("2024-05-08")
