@@ -41,6 +41,16 @@ __all__ = [
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
 
 
+def programme_key(related_name):
+    """The programme a record belongs to; deleting the programme deletes it."""
+    return models.ForeignKey(
+        "projects.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name=related_name,
+    )
+
+
 class Programme(SluggedModel):
     """An umbrella framework, e.g. the EU/CoE Horizontal Facility."""
 
@@ -86,12 +96,7 @@ class Programme(SluggedModel):
 class ProgrammePhase(models.Model):
     """A phase of a programme ("Phase II", 2019–2022); its projects carry the same label."""
 
-    programme = models.ForeignKey(
-        "projects.Programme",
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="phases",
-    )
+    programme = programme_key("phases")
     name = models.CharField(_("name"), max_length=50, help_text=_('E.g. "Phase II".'))
     start_year = models.PositiveSmallIntegerField(_("from"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("to"), null=True, blank=True)
@@ -121,12 +126,7 @@ class ProgrammePhase(models.Model):
 class ProgrammeFunder(models.Model):
     """A funder's share of a programme, in percent (programmes state shares, not amounts)."""
 
-    programme = models.ForeignKey(
-        "projects.Programme",
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="funders",
-    )
+    programme = programme_key("funders")
     funder = models.ForeignKey(
         "stakeholders.Institution",
         verbose_name=_("funder"),
@@ -162,12 +162,7 @@ class ProgrammeFunder(models.Model):
 class Envelope(models.Model):
     """What a programme sets aside for one beneficiary in one phase: actions and amount."""
 
-    programme = models.ForeignKey(
-        "projects.Programme",
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="envelopes",
-    )
+    programme = programme_key("envelopes")
     phase = models.ForeignKey(
         "projects.ProgrammePhase",
         verbose_name=_("phase"),
