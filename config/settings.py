@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -336,6 +337,28 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SITE_NAME = "Cooperation Portal"
+
+# Email, defined once (results notifications, password reset, invitations): EMAIL_URL such as
+# smtp://user:password@mail.example.org:587/?tls=True, else the usual EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS; the console with DEBUG. The suite captures
+# every message in memory (Django's test runner switches to the locmem backend).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cooperation Portal <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    if "EMAIL_BACKEND" not in _email:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL is not a valid email URL: use one of {', '.join(dj_email_url.SCHEMES)}."
+        )
+    globals().update(_email)
+elif os.environ.get("EMAIL_HOST"):
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Logs: one line per request on the console (config.middleware.RequestLogMiddleware), errors
 # with their stack trace from Django's own loggers; every line carries the request id.

@@ -34,6 +34,8 @@ SETTINGS_ENV = (
     "SECURE_COOKIES",
     "SESSION_COOKIE_AGE",
     "DJANGO_SETTINGS_MODULE",
+    "EMAIL_URL",
+    "EMAIL_HOST",
 )
 
 
@@ -122,6 +124,32 @@ def test_a_bad_setting_value_stops_the_start_loudly():
     result = run_manage("check", **production_env(SECURE_HSTS_SECONDS="a year"))
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS must be an integer" in result.stderr
+
+
+EMAIL_SETTINGS = (
+    "shell",
+    "--no-imports",
+    "-c",
+    "from django.conf import settings as s; "
+    "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)",
+)
+
+
+def test_mail_goes_through_the_server_in_email_url_and_to_the_console_in_development():
+    url = "smtp://portal:secret@mail.example.org:587/?tls=True"
+    result = run_manage(*EMAIL_SETTINGS, **production_env(EMAIL_URL=url))
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "portal",
+        "True",
+    ], result.stderr
+    result = run_manage(*EMAIL_SETTINGS, DEBUG="1")
+    assert result.stdout.split()[0] == "django.core.mail.backends.console.EmailBackend"
+    result = run_manage("check", **production_env(EMAIL_URL="carrier-pigeon://loft"))
+    assert result.returncode != 0
+    assert "EMAIL_URL is not a valid email URL" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
