@@ -61,27 +61,54 @@ def with_related_ids(activities):
 
 
 class NameIndex:
-    """Every name by id, ranked in the queryset's order: joins id lists as `stats.joined` would."""
+    """Every name by id, ranked in the queryset's order: joins id lists as `stats.joined` would.
 
-    def __init__(self, queryset, field):
+    `records` are (pk, name) pairs, or (pk, name, footnote) ones: a name with a footnote
+    (Kosovo*) gets its asterisk, and `footnotes` lists the footnotes of the names joined so far,
+    once each, for the line the file ends with.
+    """
+
+    def __init__(self, records):
         self.names = {}
         self.rank = {}
-        for rank, (pk, name) in enumerate(queryset.values_list("pk", field)):
-            self.names[str(pk)] = name
-            self.rank[str(pk)] = rank
+        self.notes = {}
+        self.used = {}
+        for rank, (pk, name, *footnote) in enumerate(records):
+            key = str(pk)
+            self.names[key] = f"{name}*" if footnote and footnote[0] else name
+            self.rank[key] = rank
+            if footnote and footnote[0]:
+                self.notes[key] = footnote[0]
 
     def join(self, ids):
-        """ "17,3" → "Kosovo; Serbia", in the queryset's order; "" for None."""
+        """ "17,3" → "Kosovo*; Serbia", in the queryset's order; "" for None."""
         if not ids:
             return ""
+        if self.notes:
+            self.note_used(ids)
         if "," not in ids:  # most activities have one: no sort
             return self.names.get(ids, "")
         # An id missing from the index was created after it was loaded, a moment ago: left out.
         known = sorted((pk for pk in ids.split(",") if pk in self.rank), key=self.rank.__getitem__)
         return "; ".join([self.names[pk] for pk in known])
 
+    def note_used(self, ids):
+        for pk in ids.split(","):
+            if pk in self.notes:
+                self.used.setdefault(self.notes[pk], None)
 
-# The columns of the CSV and Excel exports, which the import reads back (spreadsheets.py).
+    @property
+    def footnotes(self):
+        return list(self.used)
+
+    @classmethod
+    def of(cls, queryset, *fields):
+        return cls(queryset.values_list("pk", *fields))
+
+
+# The columns of the CSV and Excel exports, which the import reads back (spreadsheets.py). The
+# first fifteen are the first export's; later ones were added after them, so that files and
+# habits built on those keep working.
 COLUMNS = [
     ("id", gettext_lazy("ID")),
     ("project", gettext_lazy("Project")),
@@ -98,30 +125,69 @@ COLUMNS = [
     ("institutions", gettext_lazy("Institutions")),
     ("objectives", gettext_lazy("Objectives")),
     ("cost", gettext_lazy("Cost")),
+    ("title_fr", gettext_lazy("Title (French)")),
+    ("start_precision", gettext_lazy("Start known to the")),
+    ("end_precision", gettext_lazy("End known to the")),
+    ("duration", gettext_lazy("Duration (days)")),
+    ("format", gettext_lazy("Format")),
+    ("scope", gettext_lazy("Scope")),
+    ("venue", gettext_lazy("Venue")),
+    ("participants_qualifier", gettext_lazy("Participant count is")),
+    ("facilitators", gettext_lazy("Facilitators")),
+    ("objective_titles", gettext_lazy("Objective titles")),
+    ("description", gettext_lazy("Description")),
+    ("description_fr", gettext_lazy("Description (French)")),
+    ("external_reference", gettext_lazy("External reference")),
     ("url", gettext_lazy("URL")),
 ]
+# The choice columns: written as their labels in the page's language, read back in any.
+CHOICE_COLUMNS = (
+    "kind",
+    "status",
+    "start_precision",
+    "end_precision",
+    "format",
+    "scope",
+    "participants_qualifier",
+)
+# The line below the table that carries a footnote (Kosovo*): its first cell only, starting so.
+FOOTNOTE_MARK = "*"
 
 
 def headers():
     return [str(label) for _key, label in COLUMNS]
 
 
+def choice_labels():
+    """{field name: {value: label}} for the choice columns, in the active language."""
+    return {
+        name: {key: str(label) for key, label in Activity._meta.get_field(name).flatchoices}
+        for name in CHOICE_COLUMNS
+    }
+
+
 def rows(request, activities):
-    """One tuple per activity, streamed from the database in chunks (constant memory).
+    """One tuple per activity, streamed from the database in chunks (constant memory), then one
+    single-cell line per footnote of the countries named (Kosovo*), once each.
 
     Four queries whatever the number of activities: three name indexes, then the activities.
+    Texts with a column per language are written in both (`title` is the English one, as in the
+    activity form); dates are ISO dates (2024-05-31) in every language.
     """
-    kinds = {key: str(label) for key, label in Activity.Kind.choices}
-    statuses = {key: str(label) for key, label in Activity.Status.choices}
+    labels = choice_labels()
     base_url = request.build_absolute_uri(reverse("activities:list"))
-    countries = NameIndex(Country.objects.order_by("name"), "name")
-    institutions = NameIndex(Institution.objects.order_by("name"), "name")
-    objectives = NameIndex(Objective.objects.order_by("position", "code"), "code")
+    countries = NameIndex.of(Country.objects.order_by("name"), "name", "footnote")
+    institutions = NameIndex.of(Institution.objects.order_by("name"), "name")
+    objective_list = list(
+        Objective.objects.order_by("position", "code").values_list("pk", "code", "title")
+    )
+    objectives = NameIndex((pk, code) for pk, code, _title in objective_list)
+    objective_titles = NameIndex((pk, title) for pk, _code, title in objective_list)
     values = with_related_ids(activities).values_list(
         "pk",
         "project__title",
         "kind",
-        "title",
+        "title_en",
         "status",
         "start_date",
         "end_date",
@@ -133,16 +199,30 @@ def rows(request, activities):
         "institution_ids",
         "objective_ids",
         "cost",
+        "title_fr",
+        "start_precision",
+        "end_precision",
+        "duration_days",
+        "format",
+        "scope",
+        "venue",
+        "participants_qualifier",
+        "facilitators",
+        "description_en",
+        "description_fr",
+        "external_reference",
     )
     for row in values.iterator(chunk_size=CHUNK_SIZE):
         pk, project, kind, title, status, start, end, city, country_ids, *rest = row
-        total, women, men, institution_ids, objective_ids, cost = rest
+        total, women, men, institution_ids, objective_ids, cost, title_fr, *rest = rest
+        start_precision, end_precision, duration, format, scope, venue, *rest = rest
+        qualifier, facilitators, description, description_fr, reference = rest
         yield (
             pk,
             project,
-            kinds.get(kind, kind),
+            labels["kind"].get(kind, kind),
             title,
-            statuses.get(status, status),
+            labels["status"].get(status, status),
             start,
             end,
             city,
@@ -153,8 +233,23 @@ def rows(request, activities):
             institutions.join(institution_ids),
             objectives.join(objective_ids),
             cost,
+            title_fr or "",
+            labels["start_precision"].get(start_precision, start_precision),
+            labels["end_precision"].get(end_precision, end_precision),
+            duration,
+            labels["format"].get(format, format),
+            labels["scope"].get(scope, scope),
+            venue,
+            labels["participants_qualifier"].get(qualifier, qualifier),
+            facilitators,
+            objective_titles.join(objective_ids),
+            description,
+            description_fr or "",
+            reference,
             f"{base_url}{pk}/",
         )
+    for footnote in countries.footnotes:
+        yield (FOOTNOTE_MARK + footnote,)
 
 
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
@@ -253,7 +348,7 @@ def calendar_response(request, activities, *, name, stem):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     host = request.get_host().split(":")[0]
-    countries = NameIndex(Country.objects.order_by("name"), "name")
+    countries = NameIndex.of(Country.objects.order_by("name"), "name")
     activities = activities.annotate(
         country_ids=joined_ids(Activity.countries.through.objects, "activity", "country")
     ).select_related("project")

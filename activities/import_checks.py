@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from activities.exports import CHOICE_COLUMNS
 from activities.forms import ActivityForm, ActivityRules, project_period
 from activities.models import Activity
 from activities.spreadsheets import DATES, FIELDS, LABELS
@@ -74,8 +75,8 @@ class Names:
         choices = {}
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
-                for name in ("kind", "status"):
-                    for value, label in Activity._meta.get_field(name).choices:
+                for name in CHOICE_COLUMNS:
+                    for value, label in Activity._meta.get_field(name).flatchoices:
                         choices.setdefault(name, {})[folded(str(label))] = value
                         choices[name][folded(value)] = value
         self.choices = choices
@@ -113,7 +114,7 @@ def form_data(cells, names, errors):
     Also returns the form fields already reported that way (the form would only repeat it).
     """
     data = {name: cells.get(key, "") for key, name in FIELDS.items()}
-    # Not in the export: the model's defaults, as the activity form offers them.
+    # Left empty (or not in the file): the model's defaults, as the activity form offers them.
     data.update(format=Activity.Format.IN_PERSON, status=Activity.Status.PLANNED)
     project_text = cells.get("project", "")
     project_id = None
@@ -127,7 +128,7 @@ def form_data(cells, names, errors):
         )
     data["project"] = project_id or ""
     reported = {"project"} if project_text and not project_id else set()
-    for name in ("kind", "status"):
+    for name in CHOICE_COLUMNS:
         text = cells.get(name, "")
         if text:
             data[name] = names.choices[name].get(folded(text), text)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from activities.exports import COLUMNS, csv_uncell
+from activities.exports import COLUMNS, FOOTNOTE_MARK, csv_uncell
 from core.slugs import folded
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -31,7 +31,8 @@ MAX_ROWS = 200
 MAX_COLUMNS = 40
 REQUIRED = ("project", "kind", "title", "start")
 DATES = ("start", "end")
-# The form field each imported column fills (ID and URL are read, not imported).
+# The form field each imported column fills (ID, objective titles and URL are read, not
+# imported: the codes name the objectives).
 FIELDS = {
     "project": "project",
     "kind": "kind",
@@ -47,6 +48,18 @@ FIELDS = {
     "institutions": "institutions",
     "objectives": "objectives",
     "cost": "cost",
+    "title_fr": "title_fr",
+    "start_precision": "start_precision",
+    "end_precision": "end_precision",
+    "duration": "duration_days",
+    "format": "format",
+    "scope": "scope",
+    "venue": "venue",
+    "participants_qualifier": "participants_qualifier",
+    "facilitators": "facilitators",
+    "description": "description",
+    "description_fr": "description_fr",
+    "external_reference": "external_reference",
 }
 LABELS = dict(COLUMNS)
 
@@ -161,7 +174,7 @@ def sheet_from(lines):
     ]
     sheet = Sheet(columns=[key for key in columns if key], ignored=ignored)
     for number, line in enumerate(lines, start=2):
-        if all(blank(value) for value in line):
+        if all(blank(value) for value in line) or is_footnote(line):
             continue
         if len(sheet.rows) == MAX_ROWS:
             raise SpreadsheetError(
@@ -181,6 +194,16 @@ def sheet_from(lines):
                 cells[key] = cell_text(value, key)
         sheet.rows.append({"number": number, "cells": cells, "formulas": formulas})
     return sheet
+
+
+def is_footnote(line):
+    """The export's footnote line (*All reference to Kosovo…): text in the first cell only."""
+    first, *others = line or [None]
+    return (
+        isinstance(first, str)
+        and first.startswith(FOOTNOTE_MARK)
+        and all(blank(value) for value in others)
+    )
 
 
 def blank(value):

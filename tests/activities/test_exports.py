@@ -9,12 +9,13 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from openpyxl import load_workbook
 
 from activities import exports, spreadsheets
 from activities.models import Activity
+from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +30,23 @@ def logged(project):
     kosovo = factories.KosovoFactory()
     ministry = factories.InstitutionFactory(name="Ministry of Justice")
     ombudsperson = factories.InstitutionFactory(name="Ombudsperson")
-    first = factories.ObjectiveFactory(project=project, code="1", position=1)
-    second = factories.ObjectiveFactory(project=project, code="2", position=2)
+    first = factories.ObjectiveFactory(project=project, code="1", position=1, title="Capacity")
+    second = factories.ObjectiveFactory(project=project, code="2", position=2, title="Standards")
     training = factories.ActivityFactory(
         project=project,
         title="Training on risk assessment",
+        title_fr="Formation à l’évaluation des risques",
         start_date=datetime.date(2022, 6, 20),
         end_date=datetime.date(2022, 6, 22),
+        duration_days=Decimal("2.5"),
+        format=Activity.Format.HYBRID,
+        scope=Activity.Scope.MULTILATERAL,
+        venue="Palace of Justice",
         city="Belgrade",
+        description="Risk assessment, line by line.",
+        facilitators="Two CPT experts",
+        external_reference="HF-2022-17",
+        participants_qualifier=Activity.Qualifier.ABOUT,
         countries=[serbia, kosovo],
         institutions=[ministry, ombudsperson],
         objectives=[first, second],
@@ -75,12 +85,16 @@ def test_csv_export_has_one_row_per_activity_with_every_column(client, team_memb
     response = client.get(reverse("activities:export-csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="activities-')
-    header, *rows = csv_rows(response)
+    header, *rows, footnote = csv_rows(response)
     assert header == [
         "ID", "Project", "Kind", "Title", "Status", "Start", "End", "City",
         "Countries and territories", "Participants", "Women", "Men", "Institutions",
-        "Objectives", "Cost", "URL",
+        "Objectives", "Cost", "Title (French)", "Start known to the", "End known to the",
+        "Duration (days)", "Format", "Scope", "Venue", "Participant count is", "Facilitators",
+        "Objective titles", "Description", "Description (French)", "External reference", "URL",
     ]  # fmt: skip
+    # One footnote line for Kosovo*, at the end, however many rows name it.
+    assert footnote == ["*" + KOSOVO_FOOTNOTE]
     by_id = {int(row[0]): row for row in rows}
     assert set(by_id) == {logged["training"].pk, logged["workshop"].pk}
     training = by_id[logged["training"].pk]
@@ -93,16 +107,47 @@ def test_csv_export_has_one_row_per_activity_with_every_column(client, team_memb
         "2022-06-22",
         "Belgrade",
     ]
-    assert split(training[8]) == {"Serbia", "Kosovo"}
+    assert split(training[8]) == {"Serbia", "Kosovo*"}
     assert training[9:12] == ["20", "12", "8"]
     assert split(training[12]) == {"Ministry of Justice", "Ombudsperson"}
-    assert split(training[13]) == {"1", "2"}
+    assert training[13] == "1; 2"
     assert training[14] == "1234.50"
-    assert training[15] == f"http://testserver/activities/{logged['training'].pk}/"
+    assert training[15:] == [
+        "Formation à l’évaluation des risques",
+        "Day",
+        "Day",
+        "2.5",
+        "Hybrid",
+        "Multilateral / regional",
+        "Palace of Justice",
+        "about",
+        "Two CPT experts",
+        "Capacity; Standards",  # in the codes' order
+        "Risk assessment, line by line.",
+        "",
+        "HF-2022-17",
+        f"http://testserver/activities/{logged['training'].pk}/",
+    ]
     workshop = by_id[logged["workshop"].pk]
     # Unknown participant counts and cost stay empty, never 0.
     assert workshop[9:12] == ["", "", ""]
     assert workshop[12:15] == ["", "", ""]
+    assert (workshop[19], workshop[20], workshop[22]) == ("In person", "", "exactly")
+
+
+def test_french_exports_keep_iso_dates_and_the_french_footnote(client, team_member, logged):
+    """Labels follow the page's language; dates and numbers stay machine-readable."""
+    client.force_login(team_member)
+    with translation.override("fr"):
+        response = client.get(reverse("activities:export-csv"), {"status": "held"})
+        header, row, footnote = csv_rows(response)
+        workbook = client.get(reverse("activities:export-xlsx"), {"status": "held"})
+    assert header[5:7] == ["Début", "Fin"]
+    assert (row[2], row[5], row[6], row[18]) == ("Formation", "2022-06-20", "2022-06-22", "2.5")
+    assert footnote == ["*" + KOSOVO_FOOTNOTE_FR]
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    assert sheet.cell(row=2, column=6).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=3, column=1).value == "*" + KOSOVO_FOOTNOTE_FR
 
 
 def test_csv_export_applies_the_list_filters(client, team_member, logged):
@@ -111,7 +156,7 @@ def test_csv_export_applies_the_list_filters(client, team_member, logged):
     _header, *rows = csv_rows(response)
     assert [int(row[0]) for row in rows] == [logged["workshop"].pk]
     response = client.get(reverse("activities:export-csv"), {"q": "risk", "year": 2022})
-    _header, *rows = csv_rows(response)
+    _header, *rows, _footnote = csv_rows(response)
     assert [int(row[0]) for row in rows] == [logged["training"].pk]
 
 
@@ -133,7 +178,7 @@ def test_csv_export_holds_what_the_user_may_read(client, outsider, team_member, 
     own_draft.project.is_published = False
     own_draft.project.save()
     client.force_login(outsider)
-    _header, *rows = csv_rows(client.get(reverse("activities:export-csv")))
+    _header, *rows, _footnote = csv_rows(client.get(reverse("activities:export-csv")))
     titles = {row[3] for row in rows}
     # The guard before "=" keeps the title text in a spreadsheet (CSV injection).
     assert titles == {"Training on risk assessment", "'=Workshop for NPM staff", "Own draft"}
@@ -148,17 +193,19 @@ def test_xlsx_export_has_typed_cells_and_the_same_filters(client, manager, logge
     )
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
-    header, *rows = list(sheet.iter_rows(values_only=True))
+    header, row, footnote = list(sheet.iter_rows(values_only=True))
     assert header[:4] == ("ID", "Project", "Kind", "Title")
-    assert len(rows) == 1
-    row = rows[0]
+    # The footnote below the table, in its first cell only: the file still reads back.
+    assert footnote[0] == "*" + KOSOVO_FOOTNOTE
+    assert set(footnote[1:]) == {None}
     assert row[0] == logged["training"].pk
     assert row[3] == "Training on risk assessment"
     assert row[5].date() == datetime.date(2022, 6, 20)
     assert row[6].date() == datetime.date(2022, 6, 22)
     assert row[9:12] == (20, 12, 8)
     assert row[14] == pytest.approx(1234.5)
-    assert split(row[8]) == {"Serbia", "Kosovo"}
+    assert row[18] == pytest.approx(2.5)
+    assert split(row[8]) == {"Serbia", "Kosovo*"}
 
 
 def test_xlsx_export_keeps_text_that_looks_like_a_formula_as_text(client, manager, logged):
@@ -264,9 +311,10 @@ def test_export_queries_do_not_grow_with_activities(client, team_member, project
             objectives=objectives,
         )
         csv_queries, content = queries("activities:export-csv")
-        assert len(list(csv.reader(io.StringIO(content.decode())))) == activities + 1
+        # The header, the activities and Kosovo*'s footnote.
+        assert len(list(csv.reader(io.StringIO(content.decode())))) == activities + 2
         xlsx_queries, content = queries("activities:export-xlsx")
-        assert load_workbook(io.BytesIO(content)).active.max_row == activities + 1
+        assert load_workbook(io.BytesIO(content)).active.max_row == activities + 2
         counts.append((csv_queries, xlsx_queries))
     assert counts[0] == counts[1]
     assert max(counts[1]) <= 10
@@ -287,8 +335,8 @@ def test_csv_export_sorts_names_alphabetically_and_objectives_in_logframe_order(
         objectives=[first, second],
     )
     client.force_login(team_member)
-    _header, row = csv_rows(client.get(reverse("activities:export-csv")))
-    assert row[8] == "Kosovo; Serbia"
+    _header, row, _footnote = csv_rows(client.get(reverse("activities:export-csv")))
+    assert row[8] == "Kosovo*; Serbia"
     assert row[12] == "Ministry of Justice; Ombudsperson"
     assert row[13] == "10; 2"
 

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from activities import spreadsheets
 from activities.exports import headers
+from activities.forms import ActivityForm
 from activities.models import Activity, ActivityImport
 from tests import factories
 from tests.helpers import messages_of, page, signed_in, texts
@@ -22,7 +24,10 @@ pytestmark = pytest.mark.django_db
 IMPORT = reverse("activities:import")
 HEADERS = ["ID", "Project", "Kind", "Title", "Status", "Start", "End", "City",
            "Countries and territories", "Participants", "Women", "Men", "Institutions",
-           "Objectives", "Cost", "URL"]  # fmt: skip
+           "Objectives", "Cost", "Title (French)", "Start known to the", "End known to the",
+           "Duration (days)", "Format", "Scope", "Venue", "Participant count is", "Facilitators",
+           "Objective titles", "Description", "Description (French)", "External reference",
+           "URL"]  # fmt: skip
 
 
 @pytest.fixture
@@ -100,7 +105,7 @@ def test_a_team_member_previews_the_rows_then_imports_them_all(team_member, proj
                 cost=1200.5,
                 url="https://elsewhere.example/activities/9/",
             ),
-            [None] * 16,  # empty rows are left out
+            [None] * len(HEADERS),  # empty rows are left out
             row(
                 project, kind="Study visit", title="Visit to Oslo", start=start.strftime("%d/%m/%Y")
             ),
@@ -164,13 +169,15 @@ def test_one_wrong_row_and_nothing_is_imported(team_member, project, outsider, s
                 institutions="Ministry of Magic", objectives="9"),
             row(project, title="Too many women", start=start, participants=5, women=6),
             row(project, kind="Picnic", title="", start=start),
+            row(project, title="Odd new cells", start=start, duration="2.3", format="By pigeon",
+                participants_qualifier="roughly", start_precision="Week"),
         ]
     )  # fmt: skip
 
     response = upload(client, file)
     summary, checks = preview(client, response)
 
-    assert summary == ["1 activity ready to import", "5 rows with errors"]
+    assert summary == ["1 activity ready to import", "6 rows with errors"]
     assert checks[2] == "Ready"
     assert checks[3] == "Start: Enter a valid date."
     assert checks[4] == f"Project: none of your projects is titled or coded “{other.title}”."
@@ -183,6 +190,12 @@ def test_one_wrong_row_and_nothing_is_imported(team_member, project, outsider, s
     assert checks[7] == (
         "Kind: Select a valid choice. Picnic is not one of the available choices. "
         "Title: This field is required."
+    )
+    assert checks[8] == (
+        "Start known to the: Select a valid choice. Week is not one of the available choices. "
+        "Format: Select a valid choice. By pigeon is not one of the available choices. "
+        "Participant count is: Select a valid choice. roughly is not one of the available "
+        "choices. Duration (days): Ensure this value is a multiple of step size 0.5."
     )
     doc = page(client.get(response["Location"]))
     assert not doc.xpath("//button[@name='confirm']")
@@ -435,3 +448,93 @@ def test_a_workbook_the_export_wrote_is_read_with_its_types(team_member, project
     [only] = read.rows
     assert only["cells"]["start"] == activity.start_date.isoformat()
     assert (only["cells"]["participants"], only["cells"]["women"]) == ("12", "5")
+
+
+ROUND_TRIP_FIELDS = [
+    name
+    for name in ActivityForm.Meta.fields
+    if name not in ("countries", "objectives", "institutions")
+]
+
+
+def exported_values():
+    """Every field the activity form sets, links included, per activity by English title."""
+    return {
+        activity.title_en: (
+            {name: getattr(activity, name) for name in ROUND_TRIP_FIELDS}
+            | {
+                "title": activity.title_en,
+                # An empty translated text is stored as "" or NULL: the same to a user.
+                "title_fr": activity.title_fr or "",
+                "description": activity.description_en or "",
+                "description_fr": activity.description_fr or "",
+                "countries": set(activity.countries.values_list("code", flat=True)),
+                "objectives": set(activity.objectives.values_list("code", flat=True)),
+                "institutions": set(activity.institutions.values_list("name", flat=True)),
+            }
+        )
+        for activity in Activity.objects.all()
+    }
+
+
+def without_ids(exported, extension):
+    """The export's file with its ID column emptied, footnote line kept: new activities."""
+    if extension == "csv":
+        header, *lines = csv.reader(io.StringIO(exported.decode()))
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(
+            [header, *[["", *line[1:]] if len(line) > 1 else line for line in lines]]
+        )
+        return SimpleUploadedFile("again.csv", buffer.getvalue().encode())
+    workbook = load_workbook(io.BytesIO(exported))
+    sheet = workbook.active
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        if isinstance(cell.value, int):
+            cell.value = None
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("again.xlsx", buffer.getvalue())
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_an_export_imports_back_with_the_same_values(team_member, project, setting, extension):
+    month = project.start_date.replace(day=1) + datetime.timedelta(days=62)
+    factories.ActivityFactory(
+        project=project,
+        title="Training on CPT standards",
+        title_fr="Formation aux normes du CPT",
+        start_date=month,
+        start_precision="month",
+        end_date=month,
+        end_precision="month",
+        duration_days=Decimal("2.5"),
+        format=Activity.Format.HYBRID,
+        scope=Activity.Scope.NATIONAL,
+        venue="Palace of Justice",
+        city="Pristina",
+        countries=[setting["kosovo"], setting["serbia"]],
+        institutions=[setting["ministry"]],
+        objectives=list(project.objectives.filter(code__in=["1", "2"])),
+        participants_qualifier=Activity.Qualifier.ABOUT,
+        participants_total=40,
+        participants_women=25,
+        description="Line 1\nLine 2; with “quotes”",
+        description_fr="Ligne 1",
+        facilitators="Two CPT experts",
+        cost=Decimal("1200.50"),
+        external_reference="HF-2024-17",
+    )
+    factories.ActivityFactory(
+        project=project, title="=Planned visit", kind=Activity.Kind.STUDY_VISIT, status="planned"
+    )
+    before = exported_values()
+    client = signed_in(team_member)
+    response = client.get(reverse(f"activities:export-{extension}"))
+    exported = b"".join(response.streaming_content) if response.streaming else response.content
+    Activity.objects.all().delete()
+
+    response = upload(client, without_ids(exported, extension), accept_outside_period="on")
+    assert preview(client, response)[1] == {2: "Ready", 3: "Ready"}
+    client.post(response["Location"], {"confirm": ""})
+
+    assert exported_values() == before
