@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -38,7 +38,16 @@ __all__ = [
     "project_key",
 ]
 
-currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as EUR."))
+
+def currency_choices():
+    """The IATI Currency codelist's active entries (ISO 4217), for every currency field."""
+    from projects.iati import codelists
+
+    return codelists.choices("Currency")
+
+
+def currency_field():
+    return models.CharField(_("currency"), max_length=3, default="EUR", choices=currency_choices)
 
 
 def programme_key(related_name):
@@ -67,9 +76,7 @@ class Programme(SluggedModel):
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("As the programme states it; the page also shows its projects' total."),
     )
-    currency = models.CharField(
-        _("currency"), max_length=3, default="EUR", validators=[currency_code]
-    )
+    currency = currency_field()
     themes = models.TextField(_("thematic areas"), blank=True, help_text=_("One per line."))
 
     class Meta:
@@ -315,9 +322,7 @@ class Project(SluggedModel):
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("In the project's currency."),
     )
-    currency = models.CharField(
-        _("currency"), max_length=3, default="EUR", validators=[currency_code]
-    )
+    currency = currency_field()
     target_groups = models.TextField(_("target groups"), blank=True)
     end_beneficiaries = models.TextField(_("end beneficiaries"), blank=True)
     key_standards = models.TextField(

@@ -13,7 +13,9 @@ from lxml import etree
 from demo import generate, seed
 from projects import iati
 from projects.iati import codelists, export, rules
-from projects.models import Project, ProjectSector
+from projects.models import Programme, Project, ProjectSector
+from projects.programme_forms import ProgrammeForm
+from projects.setup_forms import ProjectForm
 from stakeholders.models import Country
 
 
@@ -155,6 +157,7 @@ def test_checks_whose_codelist_is_not_vendored_are_named_not_passed():
 # storing one (issue 14: a partner's OrganisationRole, an indicator's IndicatorMeasure, ...).
 CODED_FIELDS = [
     ("Currency", Project, "currency"),
+    ("Currency", Programme, "currency"),
     ("Country", Country, "code"),
     ("Sector", ProjectSector, "code"),
 ]
@@ -181,6 +184,17 @@ def test_every_code_a_model_field_stores_is_on_its_codelist(demo, codelist, mode
     stored = set(model.objects.values_list(name, flat=True))
     assert stored, f"no {model.__name__}.{name} in the demo data to check"
     assert stored <= codelists.codes(codelist)
+
+
+def test_the_set_up_forms_offer_the_currency_codelist_as_a_select():
+    offered = [code for code, _name in codelists.choices("Currency")]
+    for form_class in (ProjectForm, ProgrammeForm):
+        field = form_class.base_fields["currency"]
+        assert isinstance(field.widget, forms.Select), form_class
+        assert [code for code, _name in field.choices if code] == offered
+        assert dict(field.choices)["EUR"] == "Euro"
+        with pytest.raises(forms.ValidationError):
+            field.clean("LTL")  # withdrawn: kept on the codelist, no longer offered
 
 
 @pytest.mark.parametrize(("codelist", "table", "values"), DATA_TABLES, ids=lambda v: str(v)[:30])

@@ -75,11 +75,12 @@ def test_project_codes_are_unique_when_set_and_may_be_empty_on_many():
     assert_database_rejects(duplicate)
 
 
-def test_project_currency_is_an_iso_code():
+def test_project_currency_is_a_code_of_the_currency_codelist():
     project = factories.ProjectFactory()
-    project.currency = "eur"
+    for wrong in ("eur", "XYZ"):
+        project.currency = wrong
 
-    assert errors_of(project)["currency"] == ["Enter an ISO 4217 code such as EUR."]
+        assert errors_of(project)["currency"] == [f"Value '{wrong}' is not a valid choice."]
 
 
 @pytest.mark.parametrize(
