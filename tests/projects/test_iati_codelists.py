@@ -13,7 +13,14 @@ from lxml import etree
 from demo import generate, seed
 from projects import iati
 from projects.iati import codelists, export, rules
-from projects.models import Programme, Project, ProjectSector
+from projects.models import (
+    Indicator,
+    Objective,
+    Programme,
+    Project,
+    ProjectPartner,
+    ProjectSector,
+)
 from projects.programme_forms import ProgrammeForm
 from projects.setup_forms import ProjectForm
 from stakeholders.models import Country
@@ -160,6 +167,7 @@ CODED_FIELDS = [
     ("Currency", Programme, "currency"),
     ("Country", Country, "code"),
     ("Sector", ProjectSector, "code"),
+    ("IndicatorMeasure", Indicator, "measure"),
 ]
 
 # Codes in the data tables the portal loads: the demo data and the benchmark generator.
@@ -168,6 +176,19 @@ DATA_TABLES = [
     ("Country", "demo.generate.COUNTRIES", [code for code, _, _ in generate.COUNTRIES]),
     ("Country", "demo.generate.DONOR_COUNTRIES", generate.DONOR_COUNTRIES),
     ("Currency", "demo.generate.CURRENCIES", generate.CURRENCIES),
+    # The codes the IATI export maps the portal's own choices to.
+    ("OrganisationRole", "ProjectPartner.IATI_ROLE", list(ProjectPartner.IATI_ROLE.values())),
+    (
+        "OrganisationType",
+        "export.ORGANISATION_TYPE",
+        [*export.ORGANISATION_TYPE.values(), export.OTHER],
+    ),
+    ("ResultType", "export.RESULT_TYPE", list(export.RESULT_TYPE.values())),
+    (
+        "ActivityStatus",
+        "export.activity_status",
+        [export.PIPELINE, export.IMPLEMENTATION, export.FINALISATION, export.CLOSED],
+    ),
 ]
 
 # Codelists the portal writes that the IATI codelist set it was vendored from does not hold:
@@ -200,6 +221,11 @@ def test_the_set_up_forms_offer_the_currency_codelist_as_a_select():
 @pytest.mark.parametrize(("codelist", "table", "values"), DATA_TABLES, ids=lambda v: str(v)[:30])
 def test_every_code_in_the_portals_data_tables_is_on_its_codelist(codelist, table, values):
     assert set(values) - codelists.codes(codelist) == set(), table
+
+
+def test_every_partner_role_and_logframe_level_has_its_iati_code():
+    assert set(ProjectPartner.IATI_ROLE) == set(ProjectPartner.Role.values)
+    assert set(export.RESULT_TYPE) == set(Objective.Level.values)
 
 
 @pytest.mark.django_db
