@@ -20,7 +20,7 @@ from core import cache
 from core.access import get_editable
 from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
-from projects import stats
+from projects import finance, stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
 from projects.models import Indicator, IndicatorValue, Objective, Project
@@ -155,8 +155,11 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
                 horizontal=True,
             ),
         }
+        years, total = finance.budget_and_spending(project)
         return dict(
             today=today,
+            years=years,
+            total=total,
             time=stats.project_time(project, today),
             totals=totals,
             budget=project.budget,

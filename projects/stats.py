@@ -87,14 +87,18 @@ def institutions_by_kind(project: Project):
     )
 
 
-def indicators_with_progress(indicators):
-    """Annotate latest value and date, and progress (% of the way from baseline to target)."""
-    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
+def indicators_with_progress(indicators, values=None):
+    """Annotate latest value and date, and progress (% of the way from baseline to target).
+
+    `values`: the indicator values that count (all of them unless given, e.g. up to a date).
+    """
+    values = IndicatorValue.objects.all() if values is None else values
+    latest = values.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
     indicators = indicators.annotate(
         latest_value=Subquery(latest.values("value")[:1]),
         latest_date=Subquery(latest.values("date")[:1]),
         values_count=Subquery(
-            IndicatorValue.objects.filter(indicator=OuterRef("pk"))
+            values.filter(indicator=OuterRef("pk"))
             .order_by()
             .values("indicator")
             .annotate(n=Count("pk"))
@@ -203,17 +207,22 @@ def totals_by_year(projects):
     )
 
 
-def country_names():
-    """A project's countries and territories as one text, "Kosovo*, Serbia" (a subquery)."""
-    name = Concat(
+def starred_country_name():
+    """A through row's country name, with the asterisk of a footnoted territory ("Kosovo*")."""
+    return Concat(
         "country__name",
         Case(When(country__footnote="", then=Value("")), default=Value("*")),
         output_field=CharField(),
     )
+
+
+def country_names(through=None, owner="project"):
+    """A record's countries and territories as one text, "Kosovo*, Serbia" (a subquery); a
+    project's unless another through model and owner are given."""
     return joined(
-        Project.countries.through.objects,
-        "project",
-        name,
+        (through or Project.countries.through).objects,
+        owner,
+        starred_country_name(),
         delimiter=", ",
         order_by=["country__name"],
     )
