@@ -10,18 +10,18 @@ from core.forms import DateInput
 from core.models import bounded_date_validators
 
 
-class ReportPeriodForm(forms.Form):
-    """?start=YYYY-MM-DD&end=YYYY-MM-DD; the project's period up to today when both are left out."""
+class PeriodForm(forms.Form):
+    """?start=YYYY-MM-DD&end=YYYY-MM-DD: a period (the dashboards'; either end may be left out)."""
 
     start = forms.DateField(
-        label=_("From"), widget=DateInput(), validators=bounded_date_validators()
+        label=_("From"), widget=DateInput(), validators=bounded_date_validators(), required=False
     )
-    end = forms.DateField(label=_("To"), widget=DateInput(), validators=bounded_date_validators())
+    end = forms.DateField(
+        label=_("To"), widget=DateInput(), validators=bounded_date_validators(), required=False
+    )
+    submit_label = _("Show this period")
 
-    def __init__(self, data, *, project):
-        if not data.get("start") and not data.get("end"):
-            end = min(max(timezone.localdate(), project.start_date), project.end_date)
-            data = {"start": project.start_date.isoformat(), "end": end.isoformat()}
+    def __init__(self, data=None):
         super().__init__(data)
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -32,11 +32,14 @@ class ReportPeriodForm(forms.Form):
                 Column("start", css_class="col-sm-4 col-lg-3"),
                 Column("end", css_class="col-sm-4 col-lg-3"),
                 Column(
-                    Submit("apply", _("Show the report"), css_class="mt-sm-4"),
-                    css_class="col-sm-4",
+                    Submit("apply", self.submit_label, css_class="mt-sm-4"), css_class="col-sm-4"
                 ),
             )
         )
+
+    def period(self):
+        """(start, end) of a valid form, either None when left out."""
+        return self.cleaned_data.get("start"), self.cleaned_data.get("end")
 
     def clean(self):
         cleaned = super().clean()
@@ -44,6 +47,20 @@ class ReportPeriodForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", _("The end of the period cannot be before its start."))
         return cleaned
+
+
+class ReportPeriodForm(PeriodForm):
+    """The report's period; the project's period up to today when both ends are left out."""
+
+    submit_label = _("Show the report")
+
+    def __init__(self, data, *, project):
+        if not data.get("start") and not data.get("end"):
+            end = min(max(timezone.localdate(), project.start_date), project.end_date)
+            data = {"start": project.start_date.isoformat(), "end": end.isoformat()}
+        super().__init__(data)
+        for field in self.fields.values():
+            field.required = True
 
     def query(self):
         start, end = self.cleaned_data["start"], self.cleaned_data["end"]
