@@ -20,7 +20,7 @@ from core import cache
 from core.access import get_editable
 from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
-from projects import finance, stats
+from projects import finance, maps, stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
 from projects.models import Indicator, IndicatorValue, Objective, Project
@@ -349,7 +349,17 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
                 counts=True,
             ),
         }
+        map_rows = maps.by_country(
+            stats.in_period(Activity.objects.filter(project__in=projects.values("pk")), start, end),
+            projects,
+        )
+        country_map = {
+            "title": _("Activities and projects by country or territory"),
+            "rows": map_rows,
+            "data": maps.map_data(map_rows, _("Activities")),
+        }
         return dict(
+            country_map=country_map,
             totals=stats.portfolio_totals(projects, by_year),
             by_country=by_country,
             footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),
