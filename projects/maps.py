@@ -5,7 +5,8 @@ countries, vendored in static/vendor/); the same figures are in a table beside i
 matched by their ISO 3166 numeric code; Kosovo*, which has none, by its name.
 """
 
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django_countries import countries as iso_countries
 
 from activities.models import Activity
@@ -16,36 +17,44 @@ from stakeholders.models import Country
 BY_NAME = {"XK": "Kosovo"}
 
 
+def _count(through, owner, records):
+    """How many of `records` the outer country has through `through` (a correlated subquery)."""
+    return Coalesce(
+        Subquery(
+            through.objects.filter(country=OuterRef("pk"), **{f"{owner}__in": records})
+            .order_by()
+            .values("country")
+            .annotate(n=Count(owner, distinct=True))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
 def by_country(activities, projects):
     """[{code, name (with the asterisk of a footnoted territory), activities, projects}], the
-    most active first; two queries."""
-    counted = dict(
-        Activity.countries.through.objects.filter(activity__in=activities)
-        .order_by()
-        .values("country")
-        .annotate(n=Count("activity", distinct=True))
-        .values_list("country", "n")
-    )
-    projects_by = dict(
-        Project.countries.through.objects.filter(project__in=projects)
-        .order_by()
-        .values("country")
-        .annotate(n=Count("project", distinct=True))
-        .values_list("country", "n")
-    )
-    rows = []
-    for country in Country.objects.filter(pk__in={*counted, *projects_by}).only(
-        "pk", "code", "name", "footnote"
-    ):
-        rows.append(
-            {
-                "code": country.code,
-                "name": f"{country.name}{'*' if country.footnote else ''}",
-                "activities": counted.get(country.pk, 0),
-                "projects": projects_by.get(country.pk, 0),
-            }
+    most active first; one query."""
+    rows = (
+        Country.objects.annotate(
+            activities_count=_count(Activity.countries.through, "activity", activities),
+            projects_count=_count(Project.countries.through, "project", projects.values("pk")),
         )
-    return sorted(rows, key=lambda row: (-row["activities"], -row["projects"], row["name"]))
+        .filter(Q(activities_count__gt=0) | Q(projects_count__gt=0))
+        .values("code", "name", "footnote", "activities_count", "projects_count")
+    )
+    return sorted(
+        (
+            {
+                "code": row["code"],
+                "name": f"{row['name']}{'*' if row['footnote'] else ''}",
+                "activities": row["activities_count"],
+                "projects": row["projects_count"],
+            }
+            for row in rows
+        ),
+        key=lambda row: (-row["activities"], -row["projects"], row["name"]),
+    )
 
 
 def map_data(rows, label):
