@@ -158,7 +158,7 @@ class ReportXlsxView(ReportMixin, View):
         sheet = workbook.create_sheet(_("Indicators")[:31])
         bold_row(sheet, [
             _("Objective"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
-            _("Period actual"), _("Cumulative"), _("%% of target") % {},
+            _("Period actual"), _("Cumulative"), _("Progress to target"),
         ])  # fmt: skip
         for objective in data["objectives"]:
             for indicator in objective.indicators.all():

@@ -79,7 +79,7 @@ def test_the_report_gives_the_periods_figures_indicators_activities_and_news(
     assert figures["Institutions taking part"] == "1"
     assert figures["News published"] == "1"
     assert figures["Spent in the period"] == "30,000 EUR"
-    # IPTT row: baseline, target, the period's latest value, cumulative, % of target.
+    # IPTT row: baseline, target, the period's latest value, cumulative, progress to target.
     assert texts(doc, "//table[contains(@class, 'iptt')]/tbody/tr/*") == [
         "Prison staff trained (people)", "10.00", "110.00", "60.00", "60.00", "50 %",
     ]  # fmt: skip
@@ -147,7 +147,7 @@ def test_the_pdf_and_the_workbook_hold_the_same_report(client, manager, reported
     indicators = list(workbook["Indicators"].values)
     assert indicators[0][:8] == (
         "Objective", "Indicator", "Unit", "Baseline", "Target", "Period actual", "Cumulative",
-        "% of target",
+        "Progress to target",
     )  # fmt: skip
     assert indicators[1][1] == "Prison staff trained"
     assert indicators[1][5:] == (60, 60, 50)
