@@ -215,7 +215,13 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             ),
         }
         years, total = finance.budget_and_spending(project, start=self.start, end=self.end)
+        map_rows = maps.by_country(activities, Project.objects.filter(pk=project.pk))
         return dict(
+            country_map={
+                "title": _("Activities by country or territory"),
+                "rows": map_rows,
+                "data": maps.map_data(map_rows, _("Activities")),
+            },
             start=self.start,
             end=self.end,
             today=today,

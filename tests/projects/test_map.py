@@ -57,3 +57,5 @@ def test_the_portfolio_map_follows_its_filters(client, manager, project):
     assert texts(doc, "//figure[@id='map-countries']//tbody/tr/*") == ["Serbia", "1", "1"]
     doc = page(client.get(reverse("portfolio") + "?start=2100-01-01"))
     assert texts(doc, "//figure[@id='map-countries']//tbody/tr/*") == ["Serbia", "0", "1"]
+    doc = page(client.get(reverse("projects:dashboard", args=[project.slug])))
+    assert texts(doc, "//figure[@id='map-countries']//tbody/tr/*") == ["Serbia", "1", "1"]
