@@ -4,6 +4,7 @@
     python bench/django_tasks.py queries PAGES.json  # queries per request with Django's test Client
     python bench/django_tasks.py writer SECONDS      # save one activity per second meanwhile
     python bench/django_tasks.py rename ID TITLE     # give activity ID a new title (one save)
+    python bench/django_tasks.py report-pdf N        # a period report PDF of N activities
 
 Run with the same environment as the gunicorn under test (DATABASE_URL, REDIS_URL,
 CACHE_KEY_PREFIX, SECRET_KEY), so the session created here is valid there.
@@ -31,7 +32,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 
 from activities.models import Activity  # noqa: E402
-from projects.models import Project  # noqa: E402
+from projects.models import Indicator, IndicatorValue, Objective, Project  # noqa: E402
+from stakeholders.models import Country, Institution  # noqa: E402
 
 MANAGER = "bench-manager"
 
@@ -129,6 +131,74 @@ def rename(pk, title):
     return {"old": old, "new": title}
 
 
+class RolledBack(Exception):
+    pass
+
+
+def report_pdf(activities=500):
+    """The period report PDF of a project with `activities` held activities in the period: the
+    seconds of a first and a second rendering (in the request, as a manager) and its size.
+
+    The project is made for the measure and rolled back: the database is left as it was.
+    """
+    import datetime
+
+    result = {"activities": activities}
+    start, end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    try:
+        with transaction.atomic():
+            project = Project.objects.create(
+                title="Bench report project", start_date=start, end_date=end, budget=500_000
+            )
+            country = Country.objects.get_or_create(code="RS", defaults={"name": "Serbia"})[0]
+            institution = Institution.objects.create(name="Bench report ministry")
+            objective = Objective.objects.create(
+                project=project, level="specific", code="1", title="Staff trained"
+            )
+            indicator = Indicator.objects.create(
+                objective=objective, name="People trained", baseline=0, target=activities * 20
+            )
+            IndicatorValue.objects.create(indicator=indicator, date=end, value=activities * 15)
+            rows = Activity.objects.bulk_create(
+                Activity(
+                    project=project,
+                    kind=Activity.Kind.TRAINING,
+                    title=f"Training {n} of the bench report",
+                    status=Activity.Status.HELD,
+                    start_date=start + datetime.timedelta(days=n % 365),
+                    end_date=start + datetime.timedelta(days=n % 365),
+                    city="Belgrade",
+                    participants_total=20,
+                    participants_women=12,
+                    participants_men=8,
+                )
+                for n in range(activities)
+            )
+            Activity.countries.through.objects.bulk_create(
+                Activity.countries.through(activity=row, country=country) for row in rows
+            )
+            Activity.institutions.through.objects.bulk_create(
+                Activity.institutions.through(activity=row, institution=institution) for row in rows
+            )
+            client = Client(raise_request_exception=False)
+            client.force_login(manager())
+            path = f"/projects/{project.slug}/report.pdf?start={start}&end={end}"
+            for label in ("seconds", "seconds_warm"):
+                started = time.monotonic()
+                response = client.get(path)
+                result[label] = round(time.monotonic() - started, 3)
+            result.update(
+                path=path,
+                status=response.status_code,
+                bytes=len(response.content),
+                pdf=response.content.startswith(b"%PDF"),
+            )
+            raise RolledBack
+    except RolledBack:
+        pass
+    return result
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["prepare"]:
         print(json.dumps(prepare()))
@@ -136,6 +206,8 @@ if __name__ == "__main__":
         print(json.dumps(count_queries(json.loads(Path(sys.argv[2]).read_text()))))
     elif sys.argv[1:2] == ["writer"]:
         print(json.dumps(writer(float(sys.argv[2]))))
+    elif sys.argv[1:2] == ["report-pdf"]:
+        print(json.dumps(report_pdf(int(sys.argv[2]))))
     elif sys.argv[1:2] == ["rename"]:
         print(json.dumps(rename(int(sys.argv[2]), sys.argv[3])))
     else:

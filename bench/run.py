@@ -600,6 +600,10 @@ def main(argv=None):
         results["freshness"] = sections.freshness_without_redis(
             options, options.full_db, secret, prepared
         )
+    from bench import sections
+
+    log("full: the period report's PDF of 500 activities")
+    results["report_pdf"] = sections.report_pdf(options, options.full_db, secret)
     small = results["datasets"].get("small", {})
     results["floor_rps"] = full["wrk"].get("healthz", {}).get("floor_rps")
     results["rows"] = report.build_rows(
@@ -620,6 +624,7 @@ def main(argv=None):
         log(report.format_export(full["export"]))
     if results.get("freshness"):
         log(report.format_freshness(results["freshness"]))
+    log(sections.format_report_pdf(results["report_pdf"]))
     if not options.no_docs:
         write_docs(results)
     log(

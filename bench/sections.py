@@ -5,7 +5,9 @@
 1. cold pages: the visitor pages with the page cache off (what a visitor meets after a save);
 2. under writes: the visitor pages while one activity is saved every second;
 3. freshness without Redis: two gunicorn workers on the database cache, a save made by another
-   process, then 20 requests: how many still show the old title (the target is none).
+   process, then 20 requests: how many still show the old title (the target is none);
+
+and the period report's PDF of a project with 500 activities in the period (issue 15: under 5 s).
 """
 
 import subprocess
@@ -15,6 +17,8 @@ import time
 from bench import run as bench
 
 FRESHNESS_REQUESTS = 20
+REPORT_ACTIVITIES = 500
+REPORT_PDF_TARGET_SECONDS = 5.0
 
 
 def visitor_pages(pages):
@@ -107,3 +111,22 @@ def fetch(port, path):
         return connection.getresponse().read().decode()
     finally:
         connection.close()
+
+
+def report_pdf(options, dbname, secret, activities=REPORT_ACTIVITIES):
+    """The period report PDF of `activities` activities, rendered in the request (rolled back)."""
+    env = bench.base_env(options, dbname, "bench-report", secret)
+    result = bench.django_task(env, "report-pdf", str(activities))
+    result["target_seconds"] = REPORT_PDF_TARGET_SECONDS
+    result["ok"] = result.get("status") == 200 and result["seconds"] < REPORT_PDF_TARGET_SECONDS
+    bench.log("  " + format_report_pdf(result))
+    return result
+
+
+def format_report_pdf(result):
+    return (
+        f"report  PDF of {result['activities']} activities: {result['seconds']:.2f} s "
+        f"(again {result['seconds_warm']:.2f} s), {result['bytes'] / 1000:.0f} kB, "
+        f"status {result['status']} (target < {REPORT_PDF_TARGET_SECONDS:.0f} s: "
+        f"{'met' if result.get('ok') else 'MISSED'})"
+    )

@@ -31,6 +31,7 @@ from core import cache
 from core.access import is_manager, managers
 from core.db import StoredDocument
 from core.languages import in_original_columns
+from projects import maps
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
@@ -88,6 +89,7 @@ def home(request):
     cache.depends_on(request, "projects", "activities", "news")
     # Sums over every activity: computed once per save that can change them, not per visitor.
     figures = cache.kept("home-figures", key_figures, scopes=["projects", "activities"])
+    country_map = cache.kept("home-map", public_map, scopes=["projects", "activities"])
     ongoing = Project.objects.published().ongoing()
     return render(
         request,
@@ -100,8 +102,17 @@ def home(request):
             .order_by("-start_date", "title")[:ONGOING_ON_HOME],
             "ongoing_count": ongoing.count(),
             "figures": list(zip(figures, FIGURE_LABELS, strict=True)),
+            "country_map": country_map,
         },
     )
+
+
+def public_map():
+    """Published projects' activities and projects by country or territory, for the home map."""
+    rows = maps.by_country(Activity.objects.visible(), Project.objects.published())
+    label = _("Activities")
+    title = _("Activities and projects by country or territory")
+    return {"title": str(title), "rows": rows, "data": maps.map_data(rows, label)}
 
 
 class SearchForm(forms.Form):

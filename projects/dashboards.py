@@ -20,10 +20,11 @@ from core import cache
 from core.access import get_editable
 from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
-from projects import stats
+from projects import finance, maps, stats
 from projects.dashboard_filters import PortfolioFilter
 from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
 from projects.models import Indicator, IndicatorValue, Objective, Project
+from projects.report_forms import PeriodForm
 from stakeholders.models import Institution
 
 STATUS_LABELS = dict(Activity.Status.choices)
@@ -36,37 +37,63 @@ def number(value):
     return value
 
 
-def chart(title, label_header, labels, datasets, *, stacked=False, horizontal=False):
-    """A Chart.js bar chart and the same numbers as table rows, for `projects/_chart.html`."""
+# The colours of the status badges (Bootstrap's success, info and secondary).
+STATUS_COLOURS = {
+    Activity.Status.PLANNED: "#0dcaf0",
+    Activity.Status.HELD: "#198754",
+    Activity.Status.CANCELLED: "#6c757d",
+}
+
+
+def chart(title, label_header, labels, datasets, *, stacked=False, horizontal=False, counts=False):
+    """A Chart.js bar chart and the same numbers as table rows, for `projects/_chart.html`.
+
+    `datasets`: (name, values) or (name, values, colour); `counts`: whole-number ticks. A chart
+    whose every figure is empty or zero has no rows (the page says "not known").
+    """
     labels = [str(label) for label in labels]
-    options = {}
+    datasets = [(d[0], d[1], d[2] if len(d) > 2 else None) for d in datasets]
+    value_axis, label_axis = ("x", "y") if horizontal else ("y", "x")
+    scales = {value_axis: {"beginAtZero": True}, label_axis: {}}
+    options = {"scales": scales}
     if horizontal:
         options["indexAxis"] = "y"
     if stacked:
-        options["scales"] = {"x": {"stacked": True}, "y": {"stacked": True}}
+        for axis in scales.values():
+            axis["stacked"] = True
+    if counts:
+        scales[value_axis]["ticks"] = {"precision": 0}
     config = {
         "type": "bar",
         "data": {
             "labels": labels,
             "datasets": [
                 {"label": str(name), "data": [number(v) for v in values]}
-                for name, values in datasets
+                | ({"backgroundColor": colour} if colour else {})
+                for name, values, colour in datasets
             ],
         },
         "options": options,
     }
+    known = any(value for _name, values, _colour in datasets for value in values)
     return {
         "title": title,
         "config": config,
-        "headers": [label_header, *[name for name, _values in datasets]],
+        "headers": [label_header, *[name for name, _values, _colour in datasets]],
         "rows": [
-            (label, [values[i] for _name, values in datasets]) for i, label in enumerate(labels)
-        ],
+            (label, [values[i] for _name, values, _colour in datasets])
+            for i, label in enumerate(labels)
+        ]
+        if known
+        else [],
     }
 
 
 def status_datasets(rows):
-    return [(STATUS_LABELS[status], [row[status] for row in rows]) for status in STATUS_LABELS]
+    return [
+        (STATUS_LABELS[status], [row[status] for row in rows], STATUS_COLOURS[status])
+        for status in STATUS_LABELS
+    ]
 
 
 class TeamProjectMixin(LoginRequiredMixin):
@@ -85,15 +112,39 @@ class TeamProjectMixin(LoginRequiredMixin):
 
 
 class ProjectDashboardView(TeamProjectMixin, TemplateView):
+    """The project's figures, over its whole life or a period (?start=&end=, either optional)."""
+
     template_name = "projects/dashboard.html"
 
+    def get(self, request, *args, **kwargs):
+        self.period_form = PeriodForm(
+            request.GET if "start" in request.GET or "end" in request.GET else None
+        )
+        self.invalid = self.period_form.is_bound and not self.period_form.is_valid()
+        self.start, self.end = (
+            (None, None)
+            if self.invalid or not self.period_form.is_bound
+            else self.period_form.period()
+        )
+        response = super().get(request, *args, **kwargs)
+        if self.invalid:
+            response.status_code = 400
+        return response
+
     def get_context_data(self, **kwargs):
-        # The same for the whole team: rendered once per content version, language and day.
-        figures = cache.kept("project-dashboard", self.render_figures, self.project.pk)
+        # The same for the whole team: rendered once per content version, language, day and period.
+        if self.invalid:
+            figures = render_to_string(
+                "projects/_dashboard_period.html", {"period_form": self.period_form}, self.request
+            )
+        else:
+            figures = cache.kept(
+                "project-dashboard", self.render_figures, self.project.pk, self.start, self.end
+            )
         return super().get_context_data(project=self.project, figures=figures, **kwargs)
 
     def render_figures(self):
-        context = {"project": self.project, **self.figures()}
+        context = {"project": self.project, "period_form": self.period_form, **self.figures()}
         return render_to_string("projects/_dashboard_figures.html", context, self.request)
 
     def figures(self):
@@ -101,9 +152,14 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
         project = self.project
         today = timezone.localdate()
         activities = Activity.objects.filter(project=project)
+        if self.start:
+            activities = activities.filter(start_date__gte=self.start)
+        if self.end:
+            activities = activities.filter(start_date__lte=self.end)
         # Fewest round trips: totals, kinds and months from one grouped query, the known
         # funding summed from the fundings listed anyway.
         totals, by_kind, by_month = stats.activity_breakdown(activities)
+        by_month = stats.every_month(by_month, self.start, self.end)
         fundings = stats.funding_by_funder(project)
         known_funding = stats.sum_known(funding.amount for funding in fundings)
         institutions = stats.institutions_by_kind(project)
@@ -127,6 +183,7 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
                 status_datasets(by_kind),
                 stacked=True,
                 horizontal=True,
+                counts=True,
             ),
             "month": chart(
                 _("Activities by month"),
@@ -134,6 +191,7 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
                 [date_format(row["month"], "YEAR_MONTH_FORMAT") for row in by_month],
                 status_datasets(by_month),
                 stacked=True,
+                counts=True,
             ),
             "funding": chart(
                 _("Known funding by funder"),
@@ -153,10 +211,22 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
                 [row["label"] for row in institutions],
                 [(_("Institutions"), [row["count"] for row in institutions])],
                 horizontal=True,
+                counts=True,
             ),
         }
+        years, total = finance.budget_and_spending(project, start=self.start, end=self.end)
+        map_rows = maps.by_country(activities, Project.objects.filter(pk=project.pk))
         return dict(
+            country_map={
+                "title": _("Activities by country or territory"),
+                "rows": map_rows,
+                "data": maps.map_data(map_rows, _("Activities")),
+            },
+            start=self.start,
+            end=self.end,
             today=today,
+            years=years,
+            total=total,
             time=stats.project_time(project, today),
             totals=totals,
             budget=project.budget,
@@ -222,7 +292,7 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
 
     def get_queryset(self):
         return (
-            stats.with_portfolio_figures(self.projects())
+            stats.with_portfolio_figures(self.projects(), *self.filterset.period())
             .annotate(country_names=stats.country_names())
             .select_related("programme")
             .order_by("start_date", "title", "pk")
@@ -249,7 +319,12 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
         projects = self.projects()
         by_country = stats.totals_by_country(projects)
         by_funder = stats.totals_by_funder(projects)
-        by_year = stats.totals_by_year(projects)
+        start, end = self.filterset.period()
+        by_year = stats.every_year(
+            stats.totals_by_year(projects, start, end),
+            start and start.year,
+            end and end.year,
+        )
         charts = {
             "country": chart(
                 _("Budget by country or territory"),
@@ -277,9 +352,20 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
                 [row["year"] for row in by_year],
                 status_datasets(by_year),
                 stacked=True,
+                counts=True,
             ),
         }
+        map_rows = maps.by_country(
+            stats.in_period(Activity.objects.filter(project__in=projects.values("pk")), start, end),
+            projects,
+        )
+        country_map = {
+            "title": _("Activities and projects by country or territory"),
+            "rows": map_rows,
+            "data": maps.map_data(map_rows, _("Activities")),
+        }
         return dict(
+            country_map=country_map,
             totals=stats.portfolio_totals(projects, by_year),
             by_country=by_country,
             footnotes=sorted({row["footnote"] for row in by_country if row["footnote"]}),

@@ -21,10 +21,14 @@ from projects import logframe
 # The logframe's models live in their own module (projects/logframe.py), re-exported here.
 from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
 
+# Spending and report narratives (issue 15) too: projects/spending.py.
+from projects.spending import Expenditure, ReportNarrative
+
 __all__ = [
     "BudgetLine",
     "Component",
     "Envelope",
+    "Expenditure",
     "ProgrammeFunder",
     "ProgrammePhase",
     "Funding",
@@ -35,6 +39,7 @@ __all__ = [
     "Project",
     "ProjectMembership",
     "ProjectPartner",
+    "ReportNarrative",
     "project_key",
 ]
 

@@ -87,14 +87,18 @@ def institutions_by_kind(project: Project):
     )
 
 
-def indicators_with_progress(indicators):
-    """Annotate latest value and date, and progress (% of the way from baseline to target)."""
-    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
+def indicators_with_progress(indicators, values=None):
+    """Annotate latest value and date, and progress (% of the way from baseline to target).
+
+    `values`: the indicator values that count (all of them unless given, e.g. up to a date).
+    """
+    values = IndicatorValue.objects.all() if values is None else values
+    latest = values.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
     indicators = indicators.annotate(
         latest_value=Subquery(latest.values("value")[:1]),
         latest_date=Subquery(latest.values("date")[:1]),
         values_count=Subquery(
-            IndicatorValue.objects.filter(indicator=OuterRef("pk"))
+            values.filter(indicator=OuterRef("pk"))
             .order_by()
             .values("indicator")
             .annotate(n=Count("pk"))
@@ -147,14 +151,22 @@ def _per_project(queryset, aggregate, output_field):
     )
 
 
-def with_portfolio_figures(projects):
-    """Annotate activity counts, participants reached and logged cost, one query for all rows."""
+def in_period(activities, start=None, end=None):
+    """The activities that start from `start` to `end` (either None: no bound)."""
+    if start:
+        activities = activities.filter(start_date__gte=start)
+    if end:
+        activities = activities.filter(start_date__lte=end)
+    return activities
+
+
+def with_portfolio_figures(projects, start=None, end=None):
+    """Annotate activity counts and participants reached (of the period), one query for all."""
+    activities = in_period(Activity.objects.all(), start, end)
     return projects.annotate(
-        activities_count=_per_project(Activity.objects.all(), Count("pk"), IntegerField()),
-        activities_held=_per_project(Activity.objects.held(), Count("pk"), IntegerField()),
-        participants=_per_project(
-            Activity.objects.held(), Sum("participants_total"), IntegerField()
-        ),
+        activities_count=_per_project(activities, Count("pk"), IntegerField()),
+        activities_held=_per_project(activities.held(), Count("pk"), IntegerField()),
+        participants=_per_project(activities.held(), Sum("participants_total"), IntegerField()),
     )
 
 
@@ -187,10 +199,11 @@ def totals_by_funder(projects):
     )
 
 
-def totals_by_year(projects):
-    """Per calendar year of the activities: counts by status and participants reached."""
+def totals_by_year(projects, start=None, end=None):
+    """Per calendar year of the activities (of the period): counts by status, participants
+    reached, women and men."""
     return list(
-        Activity.objects.filter(project__in=projects.values("pk"))
+        in_period(Activity.objects.filter(project__in=projects.values("pk")), start, end)
         .order_by()
         .annotate(year=ExtractYear("start_date"))
         .values("year")
@@ -198,22 +211,29 @@ def totals_by_year(projects):
             total=Count("pk"),
             **status_counts(),
             participants=Sum("participants_total", filter=HELD),
+            women=Sum("participants_women", filter=HELD),
+            men=Sum("participants_men", filter=HELD),
         )
         .order_by("year")
     )
 
 
-def country_names():
-    """A project's countries and territories as one text, "Kosovo*, Serbia" (a subquery)."""
-    name = Concat(
+def starred_country_name():
+    """A through row's country name, with the asterisk of a footnoted territory ("Kosovo*")."""
+    return Concat(
         "country__name",
         Case(When(country__footnote="", then=Value("")), default=Value("*")),
         output_field=CharField(),
     )
+
+
+def country_names(through=None, owner="project"):
+    """A record's countries and territories as one text, "Kosovo*, Serbia" (a subquery); a
+    project's unless another through model and owner are given."""
     return joined(
-        Project.countries.through.objects,
-        "project",
-        name,
+        (through or Project.countries.through).objects,
+        owner,
+        starred_country_name(),
         delimiter=", ",
         order_by=["country__name"],
     )
@@ -295,4 +315,44 @@ def portfolio_totals(projects, by_year):
         "activities": sum(row["total"] for row in by_year),
         "held": sum(row[Activity.Status.HELD] for row in by_year),
         "participants": sum(row["participants"] or 0 for row in by_year),
+        "women": sum_known(row["women"] for row in by_year),
+        "men": sum_known(row["men"] for row in by_year),
     }
+
+
+# Continuous time axes ---------------------------------------------------------------------------
+
+
+def _month_starts(first, last):
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        yield month
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+
+
+def continuous(rows, key, steps):
+    """`rows` ({key: …, counts…}) with a zero row for each of `steps` they lack, in order."""
+    by_key = {row[key]: row for row in rows}
+    counted = [name for name in (rows[0] if rows else {}) if name != key]
+    return [by_key.get(step) or {key: step, **dict.fromkeys(counted, 0)} for step in steps]
+
+
+def every_month(by_month, first=None, last=None):
+    """by_month (TruncMonth rows) from `first`'s month to `last`'s (or the rows' own first and
+    last), months with no activity as zeros."""
+    months = [row["month"] for row in by_month if row["month"]]
+    first = first or min(months, default=None)
+    last = last or max(months, default=None)
+    if first is None or last is None or not by_month:
+        return by_month
+    return continuous(by_month, "month", list(_month_starts(first, last)))
+
+
+def every_year(by_year, first=None, last=None):
+    """by_year from `first` to `last` (or the rows' own), years with no activity as zeros."""
+    years = [row["year"] for row in by_year if row["year"]]
+    first = first or min(years, default=None)
+    last = last or max(years, default=None)
+    if first is None or last is None or not by_year:
+        return by_year
+    return continuous(by_year, "year", list(range(first, last + 1)))

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from projects import dashboards, logframe_views, setup_views, team, views
+from projects import (
+    dashboards,
+    logframe_views,
+    report_views,
+    setup_views,
+    spending_views,
+    team,
+    views,
+)
 from projects.iati import views as iati
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
@@ -21,4 +29,22 @@ urlpatterns = [
     path("<slug:slug>/team/", team.TeamView.as_view(), name="team"),
     path("<slug:slug>/logframe/", logframe_views.LogframeView.as_view(), name="logframe"),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
+    path("<slug:slug>/report/", report_views.ReportView.as_view(), name="report"),
+    path("<slug:slug>/report.pdf", report_views.ReportPdfView.as_view(), name="report-pdf"),
+    path("<slug:slug>/report.xlsx", report_views.ReportXlsxView.as_view(), name="report-xlsx"),
+    path(
+        "<slug:slug>/expenditure/",
+        spending_views.ExpenditureView.as_view(),
+        name="expenditure",
+    ),
+    path(
+        "<slug:slug>/expenditure/<int:pk>/edit/",
+        spending_views.ExpenditureUpdateView.as_view(),
+        name="expenditure-update",
+    ),
+    path(
+        "<slug:slug>/expenditure/<int:pk>/delete/",
+        spending_views.ExpenditureDeleteView.as_view(),
+        name="expenditure-delete",
+    ),
 ]

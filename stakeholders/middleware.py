@@ -61,24 +61,29 @@ class TerritoryFootnoteMiddleware:
             or MARKER not in response.content
         ):
             return response
-        content = response.content
-        notes = []
-        if NAMED_WITH_ASTERISK.search(content):
-            for code, name, footnote in footnoted_territories():
-                named = f"{escape(name)}*".encode()
-                already = escape(footnote).encode() in content.replace(MARKER, b"")
-                if named in content and not already:
-                    notes.append((code.lower(), footnote))
-        response.content = content.replace(MARKER, self.render(notes).encode(), 1)
+        response.content = with_footnotes(response.content)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
 
-    @staticmethod
-    def render(notes):
-        if not notes:
-            return ""
-        items = format_html_join("", '<p class="footnote mb-1" id="footnote-{}">* {}</p>', notes)
-        return format_html(
-            '<aside class="footnotes mb-3" aria-label="{}">{}</aside>', _("Footnotes"), items
-        )
+
+def with_footnotes(content):
+    """The HTML `content` (bytes) with its MARKER replaced by the footnote of each territory it
+    names with the asterisk (pages, and documents rendered from HTML such as the PDF report)."""
+    notes = []
+    if NAMED_WITH_ASTERISK.search(content):
+        for code, name, footnote in footnoted_territories():
+            named = f"{escape(name)}*".encode()
+            already = escape(footnote).encode() in content.replace(MARKER, b"")
+            if named in content and not already:
+                notes.append((code.lower(), footnote))
+    return content.replace(MARKER, render_footnotes(notes).encode(), 1)
+
+
+def render_footnotes(notes):
+    if not notes:
+        return ""
+    items = format_html_join("", '<p class="footnote mb-1" id="footnote-{}">* {}</p>', notes)
+    return format_html(
+        '<aside class="footnotes mb-3" aria-label="{}">{}</aside>', _("Footnotes"), items
+    )

@@ -223,3 +223,19 @@ def test_freshness_line_says_how_many_requests_were_stale():
         {"path": "/a/", "requests": 20, "stale": 0}
     )
     assert "MISSES" in report.format_freshness({"path": "/a/", "requests": 20, "stale": 9})
+
+
+@pytest.mark.django_db
+def test_the_report_pdf_section_times_a_real_pdf_and_leaves_the_database_as_it_was():
+    from bench import django_tasks, sections
+    from projects.models import Project
+
+    result = django_tasks.report_pdf(activities=3)
+
+    assert result["status"] == 200
+    assert result["pdf"] is True
+    assert result["bytes"] > 5000
+    assert result["seconds"] > 0
+    assert not Project.objects.filter(title="Bench report project").exists()
+    result["ok"] = result["seconds"] < sections.REPORT_PDF_TARGET_SECONDS
+    assert "PDF of 3 activities" in sections.format_report_pdf(result)

@@ -26,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from activities import services
 from activities.models import Activity, ActivityImport, NewsItem
-from projects.models import IndicatorValue, Project
+from projects.models import Expenditure, IndicatorValue, Project
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, news_edit_data, signed_in
 
@@ -106,6 +106,18 @@ TABLE = {
     **rows(TEAM, TEAM, "projects:indicator-record activities:update news:update"),
     **rows(TEAM, TEAM, "activities:create news:create", query="?project={project}"),
     **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:dashboard"),
+    # Spending: the team records, edits and deletes expenditure (an empty form comes back).
+    **rows(TEAM, TEAM, "projects:expenditure projects:expenditure-update"),
+    **rows(TEAM, (LOGIN, 302, 403, 403, 302, 302), "projects:expenditure-delete"),
+    # The period report: the team and managers; a POST keeps the narratives (none here) and
+    # comes back; the PDF and the workbook are read-only.
+    **rows(
+        TEAM,
+        (LOGIN, 302, 403, 403, 302, 302),
+        "projects:report",
+        query="?start=2024-01-01&end=2024-12-31",
+    ),
+    **rows(TEAM, (LOGIN, 405, 403, 403, 405, 405), "projects:report-pdf projects:report-xlsx"),
     # The team page: the team reads it; managers and project managers change it.
     **rows(TEAM, MANAGERS, "projects:team"),
     # The logframe editor: managers and the team's project managers only (the team reads the
@@ -184,6 +196,7 @@ class World:
     activity_import: ActivityImport
     users: dict
     deleted_activity: int = None
+    expenditure: object = None
 
 
 @pytest.fixture
@@ -202,6 +215,9 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
     services.record_delete(deleted, user=team_member)
     return World(
         deleted_activity=deleted_pk,
+        expenditure=Expenditure.objects.create(
+            project=project, date=project.start_date, amount=100, category="travel"
+        ),
         project=project,
         activity=activity,
         story=factories.NewsItemFactory(project=project, activity=activity),
@@ -228,6 +244,8 @@ def url_for(route, world):
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
+    elif route in ("projects:expenditure-update", "projects:expenditure-delete"):
+        kwargs = {"slug": world.project.slug, "pk": world.expenditure.pk}
     elif namespace == "projects" and name not in ("list", "lookup", "create"):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
