@@ -8,7 +8,7 @@ from tests.factories import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "static" / "vendor" / "axe" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-PHONE = {"width": 375, "height": 812}
+PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
