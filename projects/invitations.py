@@ -37,7 +37,10 @@ class InvitationForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Row(Column("email", css_class="col-md-6"), Column("role", css_class="col-md-4")),
-            Row(Column("first_name", css_class="col-md-5"), Column("last_name", css_class="col-md-5")),
+            Row(
+                Column("first_name", css_class="col-md-5"),
+                Column("last_name", css_class="col-md-5"),
+            ),
             Submit(INVITE, _("Send the invitation")),
         )
 

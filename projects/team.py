@@ -14,9 +14,9 @@ from django.views.generic import TemplateView
 from core.access import is_manager
 from core.accounts import invitation_days
 from projects import services
-from projects.invitations import INVITE, InvitationForm, invite
 from projects.dashboards import TeamProjectMixin
 from projects.forms import REMOVE_MEMBER, SET_ROLE, MemberForm, MembershipAddForm, person
+from projects.invitations import INVITE, InvitationForm, invite
 from projects.models import Project, ProjectMembership
 
 HISTORY_SHOWN = 50
@@ -164,7 +164,9 @@ class TeamView(TeamProjectMixin, TemplateView):
         )
         what = {"member": person(membership.user), "email": membership.user.email}
         if emailed:
-            text = _("%(member)s is on the team: an invitation to set a password went to %(email)s.")
+            text = _(
+                "%(member)s is on the team: an invitation to set a password went to %(email)s."
+            )
         else:
             text = _("%(member)s already had an account and joined the team.")
         messages.success(self.request, text % what)

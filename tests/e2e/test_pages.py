@@ -62,7 +62,9 @@ def check_phone_layout(page, name):
         expect(page.locator("#filters")).to_be_hidden()
         toggle = page.locator(".filters-toggle")
         expect(toggle).to_be_visible()
-        expect(toggle).to_have_text("Filters (2 active)" if name.endswith("filtered") else "Filters")
+        expect(toggle).to_have_text(
+            "Filters (2 active)" if name.endswith("filtered") else "Filters"
+        )
         if name.endswith("filtered"):
             toggle.click()
             expect(page.locator("#filters")).to_be_visible()
