@@ -6,6 +6,7 @@ from django.urls import include, path
 import activities.urls
 import projects.urls
 from config import views
+from core import accounts
 from projects import dashboards
 from projects.iati import views as iati
 
@@ -35,6 +36,31 @@ urlpatterns += i18n_patterns(
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path(
+        "accounts/password/reset/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        accounts.InvitationAcceptView.as_view(),
+        name="invitation_accept",
     ),
     path(
         "projects/",

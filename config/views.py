@@ -287,9 +287,15 @@ def render_lists(request, manager):
             "-start_date", "-pk"
         )[:LIST_LENGTH],
         "upcoming_activities": activities.upcoming(today)[:LIST_LENGTH],
+        # To do: each list bounded (one row more than shown, to say there are more).
+        "missing_participants": activities.held()
+        .filter(participants_total__isnull=True)
+        .order_by("-start_date", "-pk")[: LIST_LENGTH + 1],
         "drafts": NewsItem.objects.editable_by(user)
         .drafts()
         .select_related("project", "author")
-        .order_by("-updated_at", "-pk")[:LIST_LENGTH],
+        .order_by("-updated_at", "-pk")[: LIST_LENGTH + 1],
+        # Reports waiting for review (the results issue) join the to-do as one more list.
+        "list_length": LIST_LENGTH,
     }
     return render_to_string("workspace/_my_work_lists.html", context, request)

@@ -88,6 +88,19 @@ class FilteredListView(ListView):
             "filter-form", lambda: render_crispy_form(form, form.helper), type(self).__name__
         )
 
+    def active_filter_count(self):
+        """How many filters the query string sets (a date range's two ends count once)."""
+        data = self.request.GET
+        return sum(
+            any(
+                value.strip()
+                for key in data
+                if key == name or key.startswith(f"{name}_")
+                for value in data.getlist(key)
+            )
+            for name in self.filterset.filters
+        )
+
     def get_context_data(self, **kwargs):
         filter_html = self.blank_filter_form()
         if filter_html is None:
@@ -101,6 +114,7 @@ class FilteredListView(ListView):
             list_url=self.request.path,
             query=query.urlencode(),
             has_filters=bool(query),
+            active_filters=self.active_filter_count(),
             **kwargs,
         )
 

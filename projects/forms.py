@@ -86,15 +86,15 @@ def person(user):
 
 
 class MembershipAddForm(forms.Form):
-    """Put someone who has an account on the team (inviting others comes later)."""
+    """Put someone who has an account on the team (others are invited: projects.invitations)."""
 
     member = forms.ModelChoiceField(
         label=_("Person"),
         queryset=get_user_model().objects.none(),
         widget=FastSelect,
         help_text=_(
-            "People with an account who are not on the team yet. Someone without an account "
-            "cannot be added here yet: ask an administrator to create it."
+            "People with an account who are not on the team yet. Someone without an account: "
+            "invite them by email below."
         ),
     )
     role = forms.ChoiceField(

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from core.access import is_manager
+from core.accounts import invitation_days
 from projects import services
 from projects.dashboards import TeamProjectMixin
 from projects.forms import REMOVE_MEMBER, SET_ROLE, MemberForm, MembershipAddForm, person
+from projects.invitations import INVITE, InvitationForm, invite
 from projects.models import Project, ProjectMembership
 
 HISTORY_SHOWN = 50
@@ -93,12 +95,15 @@ class TeamView(TeamProjectMixin, TemplateView):
         ]
         if may_manage and "add_form" not in kwargs:
             kwargs["add_form"] = MembershipAddForm(project=project)
+        if may_manage and "invite_form" not in kwargs:
+            kwargs["invite_form"] = InvitationForm(project=project)
         return super().get_context_data(
             project=project,
             rows=rows,
             may_manage=may_manage,
             abilities=ABILITIES,
             history=team_history(project),
+            invitation_days=invitation_days(),
             set_role=SET_ROLE,
             remove=REMOVE_MEMBER,
             **kwargs,
@@ -129,6 +134,8 @@ class TeamView(TeamProjectMixin, TemplateView):
                     % {"member": name, "role": membership.get_role_display().lower()},
                 )
             return HttpResponseRedirect(request.path)
+        if INVITE in request.POST:
+            return self.invite()
         form = MembershipAddForm(request.POST, project=project)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(add_form=form))
@@ -144,3 +151,23 @@ class TeamView(TeamProjectMixin, TemplateView):
             % {"member": person(membership.user), "role": membership.get_role_display().lower()},
         )
         return HttpResponseRedirect(request.path)
+
+    def invite(self):
+        form = InvitationForm(self.request.POST, project=self.project)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(invite_form=form), status=400)
+        membership, emailed = invite(
+            user=self.request.user,
+            project=self.project,
+            request=self.request,
+            **form.cleaned_data,
+        )
+        what = {"member": person(membership.user), "email": membership.user.email}
+        if emailed:
+            text = _(
+                "%(member)s is on the team: an invitation to set a password went to %(email)s."
+            )
+        else:
+            text = _("%(member)s already had an account and joined the team.")
+        messages.success(self.request, text % what)
+        return HttpResponseRedirect(self.request.path)

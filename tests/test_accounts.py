@@ -1,7 +1,10 @@
 """Signing in and out, and changing one's password."""
 
+import re
+
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -113,3 +116,59 @@ def test_password_change_rejects_a_short_password(client):
 
     assert response.status_code == 200
     assert "This password is too short." in response.content.decode()
+
+
+# Password reset by email
+
+
+def reset_link(message):
+    return re.search(r"https?://[^/\s]+(/\S+/)", message.body).group(1)
+
+
+def test_forgotten_password_is_reset_from_an_emailed_link_used_once(client, team_member):
+    team_member.email = "vesna@example.org"
+    team_member.save()
+    login = client.get(reverse("login")).content.decode()
+    assert f'href="{reverse("password_reset")}">Forgot password?</a>' in login
+
+    response = client.post(reverse("password_reset"), {"email": "VESNA@example.org"})
+
+    assert response["Location"] == reverse("password_reset_done")
+    (message,) = mail.outbox
+    assert message.to == ["vesna@example.org"]
+    assert message.subject == "Reset your password on the Cooperation Portal"
+    assert f"Your username is {team_member.username}." in message.body
+    link = reset_link(message)
+    form_url = client.get(link)["Location"]  # Django swaps the token for "set-password"
+    response = client.post(
+        form_url, {"new_password1": "a-long-new-secret-7", "new_password2": "a-long-new-secret-7"}
+    )
+    assert response["Location"] == reverse("password_reset_complete")
+    assert Client().login(username=team_member.username, password="a-long-new-secret-7")
+    # The link is spent: it now says so and offers a new one.
+    page = client.get(link, follow=True).content.decode()
+    assert "This link has expired or has been used already." in page
+
+
+def test_reset_in_french_writes_in_french_and_links_to_the_french_page(client, team_member):
+    team_member.email = "vesna@example.org"
+    team_member.save()
+
+    client.post("/fr/accounts/password/reset/", {"email": "vesna@example.org"})
+
+    (message,) = mail.outbox
+    assert message.subject == "Réinitialiser votre mot de passe sur le Portail de la coopération"
+    assert reset_link(message).startswith("/fr/accounts/password/reset/")
+
+
+def test_reset_emails_stop_at_three_an_hour_per_address_and_say_nothing(client, team_member):
+    team_member.email = "vesna@example.org"
+    team_member.save()
+    factories.UserFactory(email="other@example.org")
+
+    for _ in range(5):
+        response = client.post(reverse("password_reset"), {"email": "vesna@example.org"})
+        assert response["Location"] == reverse("password_reset_done")
+    client.post(reverse("password_reset"), {"email": "other@example.org"})
+
+    assert [m.to for m in mail.outbox] == [["vesna@example.org"]] * 3 + [["other@example.org"]]

@@ -82,6 +82,10 @@ TABLE = {
     **rows(ALL_302, ALL_302, "set_language"),
     # An empty POST is a form with errors, for anyone.
     **rows(ALL_200, ALL_200, "login"),
+    # Password reset and invitation pages are for anyone (the email goes to the account's
+    # address); an empty POST is a form with errors, a bad link a page that says so.
+    **rows(ALL_200, ALL_200, "password_reset password_reset_confirm invitation_accept"),
+    **rows(ALL_200, ALL_405, "password_reset_done password_reset_complete"),
     # Django 5: GET never signs out; POST does and redirects.
     **rows(ALL_405, ALL_302, "logout"),
     # Anyone signed in: their own work, password and spreadsheets (what the list shows them).
@@ -258,6 +262,8 @@ def url_for(route, world):
         kwargs = {"pk": world.activity_import.pk}
     elif route in ("programmes:detail", "programmes:update"):
         kwargs = {"slug": factories.ProgrammeFactory(name="The table's programme").slug}
+    elif route in ("password_reset_confirm", "invitation_accept"):
+        kwargs = {"uidb64": "MQ", "token": "0-not-a-token"}
     elif route == "stakeholders:detail":
         kwargs = {"slug": world.institution.slug}
     elif namespace == "api" and name.endswith("-detail"):

@@ -72,7 +72,8 @@ def test_manager_pages_through_every_project_with_its_activity_count(client, man
     rows = re.findall(r'<a href="/projects/[^"]+/">([^<]+)</a>', first)
     assert rows[:2] == ["Busy project", "Project 00"] and len(rows) == 25
     assert re.search(
-        r'Busy project</a>\s*</th>\s*<td>[^<]+</td>\s*<td class="text-end">3</td>', first
+        r'Busy project</a>\s*</th>\s*<td[^>]*>[^<]+</td>\s*<td class="text-end"[^>]*>3</td>',
+        first,
     )
     assert "Page 1 of 2" in first
     assert re.findall(r'<a href="/projects/[^"]+/">([^<]+)</a>', second) == [
@@ -152,3 +153,31 @@ def test_my_work_lists_are_kept_until_the_data_changes(
 
     factories.ActivityFactory(project=project, title="Second training", start_date=days(-1))
     assert "Second training" in client.get(reverse("my-work")).content.decode()
+
+
+def test_to_do_lists_held_activities_without_participants_and_drafts_with_their_forms(
+    client, team_member, project
+):
+    client.force_login(team_member)
+    assert "Nothing to do" in client.get(reverse("my-work")).content.decode()
+    missing = factories.ActivityFactory(
+        project=project, title="Count us", status="held", start_date=days(-3)
+    )
+    missing.participants_total = None
+    missing.save()
+    factories.ActivityFactory(project=project, title="Counted", participants_total=12)
+    factories.ActivityFactory(project=project, title="Ahead", status="planned", start_date=days(9))
+    elsewhere = factories.ActivityFactory(title="Not ours", status="held", start_date=days(-3))
+    elsewhere.participants_total = None
+    elsewhere.save()
+    draft = factories.NewsItemFactory(project=project, title="Half written", is_published=False)
+
+    doc = page(client.get(reverse("my-work")))
+
+    assert texts(doc, "//ul[@id='todo-participants']/li//a[1]") == ["Count us", "Add participants"]
+    assert doc.xpath("//ul[@id='todo-participants']//a[text()='Add participants']/@href") == [
+        reverse("activities:update", args=[missing.pk]) + "#id_participants_total"
+    ]
+    assert doc.xpath("//ul[@id='todo-drafts']//a[text()='Finish and publish']/@href") == [
+        reverse("news:update", args=[draft.slug])
+    ]

@@ -16,6 +16,11 @@
     });
   });
 
+  // A table wider than the screen scrolls in its box: the keyboard can reach and scroll it too.
+  document.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) box.tabIndex = 0;
+  });
+
   // "Print this page" buttons.
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());

@@ -8,7 +8,7 @@ from tests.factories import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "static" / "vendor" / "axe" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-PHONE = {"width": 375, "height": 812}
+PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -127,10 +127,14 @@ def assert_no_csp_violations(page):
     assert not violations, f"CSP violations on {page.url}:\n" + "\n".join(violations)
 
 
-def screenshot(page, name):
+def screenshot(page, name, element=None):
+    """The whole page (or one element: a locator) as test-output/screenshots/<name>.png."""
     path = SCREENSHOTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
+    if element is not None:
+        element.screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path), full_page=True)
     return path
 
 

@@ -173,9 +173,9 @@ def test_manager_reads_dashboards_exports_activities_and_records_an_indicator(pa
     project, training = site.project, site.activities.training
     log_in(page, site.manager)
 
-    page.get_by_role("navigation", name="Main navigation").get_by_role(
-        "link", name="Dashboard"
-    ).click()
+    navigation = page.get_by_role("navigation", name="Main navigation")
+    navigation.get_by_role("button", name=re.compile("account menu")).click()
+    navigation.get_by_role("link", name="Dashboard").click()
     expect(heading(page)).to_have_text("Portfolio dashboard")
     page.get_by_role("main").get_by_role("link", name=project.title, exact=True).click()
     expect(page).to_have_url(re.compile(rf"/projects/{project.slug}/dashboard/$"))
