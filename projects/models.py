@@ -20,6 +20,7 @@ from projects import logframe
 
 # The logframe's models live in their own module (projects/logframe.py), re-exported here.
 from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
+from projects.periods import IndicatorDefinition, PeriodTarget, ReportingPeriod, ValueSplit
 
 __all__ = [
     "BudgetLine",
@@ -29,12 +30,16 @@ __all__ = [
     "ProgrammePhase",
     "Funding",
     "Indicator",
+    "IndicatorDefinition",
     "IndicatorValue",
     "Objective",
     "Programme",
     "Project",
     "ProjectMembership",
     "ProjectPartner",
+    "PeriodTarget",
+    "ReportingPeriod",
+    "ValueSplit",
     "project_key",
 ]
 

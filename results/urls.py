@@ -1,0 +1,18 @@
+from django.urls import path
+
+from results import views
+
+app_name = "results"
+urlpatterns = [
+    path("projects/<slug:slug>/results/", views.ProjectResultsView.as_view(), name="project"),
+    path(
+        "projects/<slug:slug>/results/periods/<int:pk>/submit/",
+        views.PeriodSubmitView.as_view(),
+        name="submit",
+    ),
+    path(
+        "projects/<slug:slug>/results/periods/<int:pk>/review/",
+        views.PeriodReviewView.as_view(),
+        name="review",
+    ),
+]
