@@ -1,9 +1,10 @@
 from django.urls import path
 
-from results import views
+from results import portfolio, views
 
 app_name = "results"
 urlpatterns = [
+    path("results/", portfolio.PortfolioResultsView.as_view(), name="portfolio"),
     path("projects/<slug:slug>/results/", views.ProjectResultsView.as_view(), name="project"),
     path(
         "projects/<slug:slug>/results/periods/<int:pk>/submit/",
