@@ -7,6 +7,11 @@ urlpatterns = [
     path("results/", portfolio.PortfolioResultsView.as_view(), name="portfolio"),
     path("projects/<slug:slug>/results/", views.ProjectResultsView.as_view(), name="project"),
     path(
+        "projects/<slug:slug>/results/values/<int:pk>/edit/",
+        views.ValueUpdateView.as_view(),
+        name="value-edit",
+    ),
+    path(
         "projects/<slug:slug>/results/periods/<int:pk>/submit/",
         views.PeriodSubmitView.as_view(),
         name="submit",

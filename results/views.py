@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from projects.dashboards import TeamProjectMixin
+from projects.dashboards import IndicatorValueCreateView, TeamProjectMixin
 from projects.models import Indicator, IndicatorValue, PeriodTarget, Project, ReportingPeriod
 from projects.periods import generate_periods
 from results import services
@@ -167,3 +167,42 @@ class PeriodReviewView(PeriodActionView):
         except services.ReviewRefused as refused:
             messages.error(request, str(refused))
         return HttpResponseRedirect(results_url(self.project, period))
+
+
+class ValueUpdateView(IndicatorValueCreateView):
+    """The team corrects a draft or returned value (typed ones: computed values follow their
+    activities); it keeps its status until the period is submitted again."""
+
+    def get_object(self):
+        if not hasattr(self, "value"):
+            self.value = get_object_or_404(
+                IndicatorValue.objects.of_project(self.project)
+                .open()
+                .filter(computed=False)
+                .select_related("indicator__objective"),
+                pk=self.kwargs["pk"],
+            )
+        return self.value
+
+    def get_indicator(self):
+        self.indicator = self.get_object().indicator
+        return self.indicator
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data())
+
+    def get_initial(self):
+        return {}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_object()  # CreateView's post forgets self.object
+        return kwargs
+
+    def form_valid(self, form):
+        form.instance._change_reason = "Corrected"
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return results_url(self.project, self.object.period)

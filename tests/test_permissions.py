@@ -129,6 +129,7 @@ TABLE = {
     # them (an empty answer is a return without its required reason: 400).
     **rows(ALL_200, ALL_405, "results:portfolio"),
     **rows(TEAM, (LOGIN, 403, 403, 403, 200, 200), "results:project"),
+    **rows(TEAM, TEAM, "results:value-edit"),
     **rows((LOGIN, 405, 403, 403, 405, 405), TEAM_POST_302, "results:submit"),
     **rows((LOGIN, 405, 403, 403, 405, 405), (LOGIN, 403, 403, 403, 400, 400), "results:review"),
     # A new record's choices for another project (static/js/forms.js); read-only.
@@ -239,6 +240,9 @@ def url_for(route, world):
     kwargs = {}
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
+    elif route == "results:value-edit":
+        value = factories.IndicatorValueFactory(indicator=world.indicator)
+        kwargs = {"slug": world.project.slug, "pk": value.pk}
     elif route in ("results:submit", "results:review"):
         period = period_for(world.project.pk, world.project.start_date)
         kwargs = {"slug": world.project.slug, "pk": period.pk}
