@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format e2e bench soak backup restore messages clean
+.PHONY: install run test lint format e2e bench soak backup restore messages clean worker
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: install
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The Celery worker with the beat scheduler (the weekly digest); needs CELERY_BROKER_URL, e.g.
+# CELERY_BROKER_URL=redis://127.0.0.1:6379/5 make worker. Without a broker tasks run eagerly.
+worker: install
+	$(BIN)/celery -A config worker -B --loglevel INFO
 
 # ruff, ruff format, django-upgrade, djLint and whitespace checks (.pre-commit-config.yaml).
 lint: install

@@ -100,7 +100,7 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    values = serializers.SerializerMethodField(help_text="Measured values, oldest first.")
+    values = serializers.SerializerMethodField(help_text="Approved measured values, oldest first.")
 
     class Meta:
         model = Indicator

@@ -92,7 +92,8 @@ class ProjectViewSet(ReadOnly):
         if self.action != "retrieve":
             return projects
         indicators = Indicator.objects.prefetch_related(
-            Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "pk"))
+            # Approved values only, as on the public pages.
+            Prefetch("values", queryset=IndicatorValue.objects.approved().order_by("date", "pk"))
         )
         return projects.prefetch_related(
             Prefetch("fundings", queryset=Funding.objects.select_related("funder")),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "stakeholders",
     "projects",
     "activities",
+    "results",
     "demo",
     "api",
 ]
@@ -359,6 +361,29 @@ elif os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Background jobs (config/celery.py): Celery with Redis as broker, e.g.
+# CELERY_BROKER_URL=redis://127.0.0.1:6379/5. Without one, tasks run eagerly in the process that
+# asks for them, so `make run` and `make test` need no worker.
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+# The weekly digest of what waits for each user: Mondays at 7:00 (Celery beat, `make worker`).
+CELERY_BEAT_SCHEDULE = {
+    "weekly-results-digest": {
+        "task": "results.tasks.send_digests",
+        "schedule": crontab(
+            minute=0,
+            hour=env_int("DIGEST_HOUR", 7),
+            day_of_week=os.environ.get("DIGEST_DAY", "monday"),
+        ),
+    },
+}
+# The portal's address in emails (links back to the pages).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Logs: one line per request on the console (config.middleware.RequestLogMiddleware), errors
 # with their stack trace from Django's own loggers; every line carries the request id.

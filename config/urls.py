@@ -73,5 +73,6 @@ urlpatterns += i18n_patterns(
     path("activities/", include("activities.urls")),
     path("news/", include("activities.news_urls")),
     path("stakeholders/", include("stakeholders.urls")),
+    path("", include("results.urls")),
     prefix_default_language=False,
 )

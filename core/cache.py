@@ -50,7 +50,7 @@ CONTENT = "content"
 # programmes) that many pages name.
 ALL = "all"
 # The apps whose data the public pages show.
-CONTENT_APPS = {"stakeholders", "projects", "activities"}
+CONTENT_APPS = {"stakeholders", "projects", "activities", "results"}
 MAX_PATH = 500
 # Response headers a visitor-independent page may vary on (the language comes from the path).
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}

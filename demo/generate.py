@@ -25,7 +25,9 @@ from projects.models import (
     Project,
     ProjectMembership,
     ProjectPartner,
+    ReportingPeriod,
 )
+from projects.periods import calendar_periods
 from stakeholders.models import KOSOVO_FOOTNOTE, Contact, Country, Institution
 
 GENERATED_USER_PREFIX = "generated-"
@@ -363,6 +365,7 @@ CLEARED_MODELS = [
     Activity.institutions.through,
     Project.countries.through,
     IndicatorValue,
+    ReportingPeriod,
     NewsItem,
     Activity,
     Indicator,
@@ -766,6 +769,16 @@ class Generator:
         ]
         Indicator.objects.bulk_create(indicators, batch_size=BATCH_SIZE)
         period = {p.pk: p for p in self.projects}
+        # Annual reporting periods, and approved values in them.
+        periods = ReportingPeriod.objects.bulk_create(
+            [
+                ReportingPeriod(project=project, start=start, end=end)
+                for project in self.projects
+                for start, end in calendar_periods(project.start_date, project.end_date, "annual")
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        period_of = {(p.project_id, p.start.year): p for p in periods}
         values = []
         for indicator in indicators:
             project = period[indicator.objective.project_id]
@@ -773,11 +786,14 @@ class Generator:
             if last < project.start_date:
                 continue
             for _ in range(rng.randint(0, 3)):
+                day = _between(rng, project.start_date, last)
                 values.append(
                     IndicatorValue(
                         indicator=indicator,
-                        date=_between(rng, project.start_date, last),
+                        date=day,
                         value=rng.randint(0, int(indicator.target)),
+                        period=period_of[(project.pk, day.year)],
+                        status=IndicatorValue.Status.APPROVED,
                     )
                 )
         IndicatorValue.objects.bulk_create(values, batch_size=BATCH_SIZE)

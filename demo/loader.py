@@ -45,6 +45,7 @@ from projects.models import (
     ProjectPartner,
     ProjectSector,
 )
+from projects.periods import Frequency, generate_periods, period_for
 from stakeholders.models import KOSOVO_FOOTNOTE_FR, Contact, Country, Institution
 
 
@@ -233,6 +234,9 @@ def _load():
             },
         )
 
+    # Annual reporting periods; the seed's values, approved, in them.
+    for project in projects.values():
+        generate_periods(project, Frequency.ANNUAL)
     for slug, code, name, unit, baseline, target, verification, values in INDICATORS:
         indicator = upsert(
             Indicator,
@@ -249,7 +253,12 @@ def _load():
             upsert(
                 IndicatorValue,
                 {"indicator": indicator, "date": day},
-                {"value": value, "activity": activities[activity]},
+                {
+                    "value": value,
+                    "activity": activities[activity],
+                    "period": period_for(projects[slug].pk, day),
+                    "status": IndicatorValue.Status.APPROVED,
+                },
             )
     return [projects[data["slug"]] for data in PROJECTS]
 

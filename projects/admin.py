@@ -14,8 +14,10 @@ from projects.models import (
     Envelope,
     Funding,
     Indicator,
+    IndicatorDefinition,
     IndicatorValue,
     Objective,
+    PeriodTarget,
     Programme,
     ProgrammeFunder,
     ProgrammePhase,
@@ -23,6 +25,8 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
     ProjectSector,
+    ReportingPeriod,
+    ValueSplit,
 )
 from projects.programme_forms import BaseEnvelopeFormSet, BaseFunderFormSet
 from projects.setup_forms import FundingInlineFormSet
@@ -301,9 +305,57 @@ class ObjectiveAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
-    fields = ["date", "value", "note", "activity", "recorded_by"]
-    autocomplete_fields = ["activity", "recorded_by"]
+    fields = [
+        "period",
+        "date",
+        "value",
+        "women",
+        "men",
+        "sex_not_recorded",
+        "status",
+        "note",
+        "activity",
+        "recorded_by",
+    ]
+    autocomplete_fields = ["period", "activity", "recorded_by"]
     extra = 0
+
+
+class PeriodTargetInline(admin.TabularInline):
+    model = PeriodTarget
+    fields = ["period", "target"]
+    autocomplete_fields = ["period"]
+    extra = 0
+
+
+class ValueSplitInline(admin.TabularInline):
+    model = ValueSplit
+    fields = ["age_group", "country", "amount"]
+    autocomplete_fields = ["country"]
+    extra = 0
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "project", "start", "end"]
+    list_filter = ["project"]
+    list_select_related = ["project"]
+    search_fields = ["project__title", "project__code"]
+    autocomplete_fields = ["project"]
+    date_hierarchy = "start"
+
+
+@admin.register(IndicatorDefinition)
+class IndicatorDefinitionAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "indicators_count"]
+    search_fields = ["name", "unit", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(indicators_count=Count("indicators"))
+
+    @admin.display(description=_("project indicators"), ordering="indicators_count")
+    def indicators_count(self, obj):
+        return obj.indicators_count
 
 
 def record_user(request, value):
@@ -317,8 +369,8 @@ class IndicatorAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_filter = ["objective__project", "objective__level"]
     list_select_related = ["objective__project"]
     search_fields = ["name", "means_of_verification", "objective__title", "objective__code"]
-    autocomplete_fields = ["objective"]
-    inlines = [IndicatorValueInline]
+    autocomplete_fields = ["objective", "definition"]
+    inlines = [PeriodTargetInline, IndicatorValueInline]
 
     @admin.display(description=_("project"), ordering="objective__project__title")
     def project(self, obj):
@@ -335,13 +387,14 @@ class IndicatorAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "date", "value", "activity", "recorded_by", "note"]
-    list_filter = ["indicator__objective__project", "date"]
-    list_select_related = ["indicator", "activity", "recorded_by"]
+    list_display = ["indicator", "period", "date", "value", "status", "activity", "recorded_by"]
+    list_filter = ["status", "computed", "indicator__objective__project", "date"]
+    list_select_related = ["indicator", "period", "activity", "recorded_by"]
     search_fields = ["indicator__name", "note", "activity__title"]
     date_hierarchy = "date"
-    autocomplete_fields = ["indicator", "activity", "recorded_by"]
-    readonly_fields = ["recorded_at"]
+    autocomplete_fields = ["indicator", "period", "activity", "recorded_by"]
+    readonly_fields = ["recorded_at", "computed"]
+    inlines = [ValueSplitInline]
 
     def save_model(self, request, obj, form, change):
         record_user(request, obj)

@@ -22,7 +22,7 @@ from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
 from projects import finance, maps, stats
 from projects.dashboard_filters import PortfolioFilter
-from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper
+from projects.forms import IndicatorValueForm, PortfolioFilterFormHelper, SplitFormSetFactory
 from projects.models import Indicator, IndicatorValue, Objective, Project
 from projects.report_forms import PeriodForm
 from stakeholders.models import Institution
@@ -400,10 +400,11 @@ class IndicatorValueCreateView(TeamProjectMixin, OneTimeSubmitMixin, CreateView)
 
     def get_indicator(self):
         if not hasattr(self, "indicator"):
+            # Computed indicators take their values from activities, never typed.
             self.indicator = get_object_or_404(
-                Indicator.objects.filter(objective__project=self.project).select_related(
-                    "objective"
-                ),
+                Indicator.objects.filter(
+                    objective__project=self.project, source=Indicator.Source.TYPED
+                ).select_related("objective"),
                 pk=self.kwargs["pk"],
             )
         return self.indicator
@@ -416,13 +417,37 @@ class IndicatorValueCreateView(TeamProjectMixin, OneTimeSubmitMixin, CreateView)
         )
         return kwargs
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            project=self.project, indicator=self.get_indicator(), **kwargs
+    def get_initial(self):
+        # From the results page: a value of that period, dated its last day (or today).
+        day = timezone.localdate()
+        pk = self.request.GET.get("period", "")
+        period = self.project.reporting_periods.filter(pk=pk).first() if pk.isdigit() else None
+        if period is not None and not period.contains(day):
+            day = period.end
+        return {"date": day}
+
+    def get_splits(self, form):
+        total = form.cleaned_data.get("value") if form.is_bound and form.is_valid() else None
+        return SplitFormSetFactory(
+            self.request.POST or None, instance=form.instance, total=total, prefix="splits"
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            project=self.project, indicator=self.get_indicator(), **kwargs
+        )
+        context.setdefault("splits", self.get_splits(context["form"]))
+        return context
+
     def form_valid(self, form):
+        # A POST without the parts (a script, the permission table's) records the value alone.
+        splits = self.get_splits(form) if "splits-TOTAL_FORMS" in self.request.POST else None
+        if splits is not None and not splits.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, splits=splits))
         response = super().form_valid(form)
+        if splits is not None:
+            splits.instance = self.object
+            splits.save()
         messages.success(
             self.request,
             gettext("Recorded %(value)s for “%(indicator)s” on %(date)s.")

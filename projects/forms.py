@@ -16,7 +16,8 @@ from activities.models import Activity
 from core.access import is_manager
 from core.forms import FastSelect
 from projects.logframe import Level
-from projects.models import IndicatorValue, ProjectMembership
+from projects.models import IndicatorValue, ProjectMembership, ReportingPeriod, ValueSplit
+from projects.periods import period_for
 
 # The names of the team page's buttons, which say what a POST asks for.
 ADD_MEMBER = "add"
@@ -34,13 +35,17 @@ class LogframeLevelsField(forms.MultipleChoiceField):
 
 
 class IndicatorValueForm(forms.ModelForm):
-    """A measurement of one indicator; the activity, if any, must be of the same project."""
+    """A measurement of one indicator, split by sex where known; it joins the reporting period
+    holding its date (made, for that calendar year, if the project has none there)."""
 
     class Meta:
         model = IndicatorValue
-        fields = ["date", "value", "note", "activity"]
+        fields = ["date", "value", "women", "men", "sex_not_recorded", "note", "activity"]
         widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
-        help_texts = {"activity": _("The activity that produced this value, if any.")}
+        help_texts = {
+            "activity": _("The activity that produced this value, if any."),
+            "women": _("Of the value, where known; the three parts never exceed it."),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,9 +65,74 @@ class IndicatorValueForm(forms.ModelForm):
                 "unit": self.instance.indicator.unit
             }
         self.helper = FormHelper()
+        self.helper.form_tag = False
         self.helper.layout = Layout(
-            "date", "value", "note", "activity", Submit("save", _("Record the value"))
+            "date",
+            "value",
+            Row(
+                Column("women", css_class="col-md-4"),
+                Column("men", css_class="col-md-4"),
+                Column("sex_not_recorded", css_class="col-md-4"),
+            ),
+            "note",
+            "activity",
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        if day:
+            project_id = self.instance.indicator.objective.project_id
+            self.instance.period = (
+                ReportingPeriod.objects.filter(project_id=project_id).containing(day).first()
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        if self.instance.period_id is None:
+            self.instance.period = period_for(
+                self.instance.indicator.objective.project_id, self.instance.date
+            )
+        return super().save(commit)
+
+
+class SplitFormSet(BaseInlineFormSet):
+    """A value's parts by age group and by country; each kind's parts never exceed the value."""
+
+    def __init__(self, *args, total=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.total = total
+
+    def clean(self):
+        super().clean()
+        sums = {"age": Decimal(0), "country": Decimal(0)}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("amount") is None:
+                continue
+            if bool(data.get("age_group")) == bool(data.get("country")):
+                raise ValidationError(_("Give each part either an age group or a country."))
+            sums["age" if data.get("age_group") else "country"] += data["amount"]
+        if self.total is not None:
+            for kind, label in (("age", _("age groups")), ("country", _("countries"))):
+                if sums[kind] > self.total:
+                    raise ValidationError(
+                        _(
+                            "The parts by %(kind)s (%(sum)s) cannot be more than the value "
+                            "(%(total)s)."
+                        )
+                        % {"kind": label, "sum": sums[kind], "total": self.total}
+                    )
+
+
+SplitFormSetFactory = forms.inlineformset_factory(
+    IndicatorValue,
+    ValueSplit,
+    formset=SplitFormSet,
+    fields=["age_group", "country", "amount"],
+    extra=3,
+    can_delete=True,
+)
 
 
 class PortfolioFilterFormHelper(FormHelper):

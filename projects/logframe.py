@@ -3,7 +3,8 @@ they belong to, and the indicators that measure them (projects.models re-exports
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -187,8 +188,18 @@ class Objective(models.Model):
             raise ValidationError(errors)
 
 
+class Source(models.TextChoices):
+    """Where an indicator's values come from: typed by the team, or computed from activities."""
+
+    TYPED = "typed", _("Recorded by the team")
+    TRAINED = "trained", _("Participants of held trainings serving its line")
+    ACTIVITY_COUNT = "activity_count", _("Number of held activities of chosen kinds")
+
+
 class Indicator(models.Model):
     """What shows progress on a logframe line, from baseline to target."""
+
+    Source = Source
 
     class Measure(models.TextChoices):
         # IATI IndicatorMeasure codes.
@@ -235,6 +246,32 @@ class Indicator(models.Model):
     )
     means_of_verification = models.TextField(_("means of verification"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    cumulative = models.BooleanField(
+        _("cumulative"),
+        default=False,
+        help_text=_(
+            "Ticked: the periods' values add up (people trained so far). Unticked: each value "
+            "stands for itself and the latest one says where the project is (a rate, a score)."
+        ),
+    )
+    source = models.CharField(
+        _("source of values"), max_length=20, choices=Source.choices, default=Source.TYPED
+    )
+    activity_kinds = models.JSONField(
+        _("kinds of activities counted"),
+        default=list,
+        blank=True,
+        help_text=_("For a count of activities: the kinds that count."),
+    )
+    definition = models.ForeignKey(
+        "projects.IndicatorDefinition",
+        verbose_name=_("shared definition"),
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        null=True,
+        blank=True,
+        help_text=_("The portfolio's shared indicator it reports on, summed across projects."),
+    )
 
     history = HistoricalRecords()
 
@@ -263,6 +300,10 @@ class Indicator(models.Model):
     def is_qualitative(self):
         return self.measure == self.Measure.QUALITATIVE
 
+    @property
+    def is_computed(self):
+        return self.source != Source.TYPED
+
     def clean(self):
         errors = {}
         if self.is_qualitative:
@@ -272,12 +313,45 @@ class Indicator(models.Model):
                 errors["target"] = _("A qualitative indicator has a text target, not a number.")
         elif self.target is None:
             errors["target"] = _("Give a target number (or choose the qualitative measure).")
+        if self.source == Source.ACTIVITY_COUNT and not self.activity_kinds:
+            errors["activity_kinds"] = _("Choose the kinds of activities that count.")
+        if self.is_computed and self.is_qualitative:
+            errors["source"] = _("A qualitative indicator cannot be computed from activities.")
         if errors:
             raise ValidationError(errors)
 
 
+class ValueStatus(models.TextChoices):
+    """The review loop: the team drafts and submits a period's values; a reviewer approves them
+    or returns them with a reason, and the team submits them again."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned")
+
+
+class IndicatorValueQuerySet(models.QuerySet):
+    def approved(self):
+        """Values a reviewer approved: the only ones public pages and reports count."""
+        return self.filter(status=ValueStatus.APPROVED)
+
+    def of_project(self, project):
+        return self.filter(indicator__objective__project=project)
+
+    def open(self):
+        """Values the team may still change: drafts and returned ones."""
+        return self.filter(status__in=[ValueStatus.DRAFT, ValueStatus.RETURNED])
+
+
+def known(field):
+    return Coalesce(field, Value(0), output_field=models.DecimalField())
+
+
 class IndicatorValue(models.Model):
-    """A measurement of an indicator on a date."""
+    """A measurement of an indicator for a reporting period, split by sex where known."""
+
+    Status = ValueStatus
 
     indicator = models.ForeignKey(
         "projects.Indicator",
@@ -298,15 +372,50 @@ class IndicatorValue(models.Model):
     )
     recorded_by = user_key(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    period = models.ForeignKey(
+        "projects.ReportingPeriod",
+        verbose_name=_("period"),
+        on_delete=models.PROTECT,
+        related_name="values",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ValueStatus.choices, default=ValueStatus.DRAFT
+    )
+    computed = models.BooleanField(_("computed from activities"), default=False, editable=False)
+    women = models.DecimalField(_("women"), max_digits=14, decimal_places=2, null=True, blank=True)
+    men = models.DecimalField(_("men"), max_digits=14, decimal_places=2, null=True, blank=True)
+    sex_not_recorded = models.DecimalField(
+        _("sex not recorded"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
+    objects = IndicatorValueQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "date", "pk"]
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
-        indexes = [models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest")]
-        constraints = [date_in_bounds("date", "indicatorvalue_date_in_bounds")]
+        indexes = [
+            models.Index(fields=["indicator", "-date"], name="indicatorvalue_latest"),
+            models.Index(fields=["period", "status"], name="indicatorvalue_period_status"),
+        ]
+        constraints = [
+            date_in_bounds("date", "indicatorvalue_date_in_bounds"),
+            models.CheckConstraint(
+                condition=Q(women__gte=0) | Q(women__isnull=True), name="value_women_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(men__gte=0) | Q(men__isnull=True), name="value_men_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(sex_not_recorded__gte=0) | Q(sex_not_recorded__isnull=True),
+                name="value_sex_not_recorded_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=known("women") + known("men") + known("sex_not_recorded")),
+                name="value_sex_split_within_total",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.date})"
@@ -318,10 +427,27 @@ class IndicatorValue(models.Model):
         """Its project's pages."""
         return {f"project:{self.indicator.objective.project_id}"}
 
+    @property
+    def sex_split(self):
+        """Women, men and not recorded, summed (None when no part is known)."""
+        parts = [self.women, self.men, self.sex_not_recorded]
+        return None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+
     def clean(self):
-        if (
-            self.activity_id
-            and self.indicator_id
-            and self.activity.project_id != self.indicator.objective.project_id
-        ):
-            raise ValidationError({"activity": _("Choose an activity of the same project.")})
+        errors = {}
+        project_id = self.indicator.objective.project_id if self.indicator_id else None
+        if self.activity_id and project_id and self.activity.project_id != project_id:
+            errors["activity"] = _("Choose an activity of the same project.")
+        if self.period_id and project_id and self.period.project_id != project_id:
+            errors["period"] = _("Choose a period of the indicator's project.")
+        elif self.period_id and self.date and not self.period.contains(self.date):
+            errors["date"] = _("The date must fall within the period (%(period)s).") % {
+                "period": self.period
+            }
+        split = self.sex_split
+        if split is not None and self.value is not None and split > self.value:
+            errors["women"] = _(
+                "Women, men and not recorded (%(split)s) cannot be more than the value (%(value)s)."
+            ) % {"split": split, "value": self.value}
+        if errors:
+            raise ValidationError(errors)

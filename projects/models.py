@@ -20,6 +20,7 @@ from projects import logframe
 
 # The logframe's models live in their own module (projects/logframe.py), re-exported here.
 from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
+from projects.periods import IndicatorDefinition, PeriodTarget, ReportingPeriod, ValueSplit
 
 # Spending and report narratives (issue 15) too: projects/spending.py.
 from projects.spending import Expenditure, ReportNarrative
@@ -33,6 +34,7 @@ __all__ = [
     "ProgrammePhase",
     "Funding",
     "Indicator",
+    "IndicatorDefinition",
     "IndicatorValue",
     "Objective",
     "Programme",
@@ -40,6 +42,9 @@ __all__ = [
     "ProjectMembership",
     "ProjectPartner",
     "ReportNarrative",
+    "PeriodTarget",
+    "ReportingPeriod",
+    "ValueSplit",
     "project_key",
 ]
 

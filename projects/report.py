@@ -12,7 +12,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
 from activities.models import Activity, NewsItem
 from core.db import joined
 from projects import finance, stats
-from projects.models import Indicator, IndicatorValue, Objective, ReportNarrative
+from projects.models import Indicator, IndicatorValue, Objective, PeriodTarget, ReportNarrative
 
 
 def results_values(project, start=None, end=None):
@@ -20,7 +20,7 @@ def results_values(project, start=None, end=None):
 
     The one place the report reads values from: which values count is decided here.
     """
-    values = IndicatorValue.objects.filter(indicator__objective__project=project)
+    values = IndicatorValue.objects.approved().filter(indicator__objective__project=project)
     if start:
         values = values.filter(date__gte=start)
     if end:
@@ -28,9 +28,26 @@ def results_values(project, start=None, end=None):
     return values
 
 
-def period_target(indicator, start, end):
-    """The indicator's target for the period: the whole project's (no period targets yet)."""
-    return indicator.target
+def period_targets(indicators, start, end):
+    """Annotate the targets of the reporting periods that lie within `start`..`end`: their sum
+    (`period_target_sum`) and the last one (`period_target_last`)."""
+    targets = PeriodTarget.objects.filter(
+        indicator=OuterRef("pk"), period__start__gte=start, period__end__lte=end
+    )
+    return indicators.annotate(
+        period_target_sum=Subquery(
+            targets.order_by().values("indicator").annotate(total=Sum("target")).values("total")
+        ),
+        period_target_last=Subquery(targets.order_by("-period__start").values("target")[:1]),
+    )
+
+
+def period_target(indicator):
+    """The indicator's target for the report's period: its period targets (the last one for a
+    cumulative indicator, else their sum), or the whole project's when it has none."""
+    if indicator.period_target_last is None:
+        return indicator.target
+    return indicator.period_target_last if indicator.cumulative else indicator.period_target_sum
 
 
 @dataclass
@@ -52,7 +69,8 @@ def indicators(project, period):
     progress from baseline to target; two queries."""
     in_period = results_values(project, period.start, period.end).filter(indicator=OuterRef("pk"))
     measured = stats.indicators_with_progress(
-        Indicator.objects.all(), values=results_values(project, end=period.end)
+        period_targets(Indicator.objects.all(), period.start, period.end),
+        values=results_values(project, end=period.end),
     ).annotate(
         period_value=Subquery(in_period.order_by("-date", "-pk").values("value")[:1]),
     )
@@ -64,7 +82,7 @@ def indicators(project, period):
     rows = []
     for objective in objectives:
         for indicator in objective.indicators.all():
-            indicator.period_target = period_target(indicator, period.start, period.end)
+            indicator.period_target = period_target(indicator)
         rows.append(objective)
     return rows
 

@@ -1,5 +1,6 @@
 """Public project pages: the filtered list and the project page."""
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -11,7 +12,8 @@ from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
-from projects.models import Project, ProjectPartner
+from projects.models import Indicator, Project, ProjectPartner
+from results import figures
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
@@ -40,7 +42,9 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return Project.objects.for_user(self.request.user).select_related("programme")
+        # The key figures of its results ride on the project's own query.
+        projects = Project.objects.for_user(self.request.user).select_related("programme")
+        return figures.with_key_figures(projects)
 
     def get_context_data(self, **kwargs):
         project = self.object
@@ -51,7 +55,11 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             (label, [p for p in partners if p.role == role])
             for role, label in ProjectPartner.Role.choices
         ]
-        objectives = stats.with_latest_activities(project.objectives.prefetch_related("indicators"))
+        # Visitors read approved values only (results.figures).
+        indicators = figures.indicators_with_results(Indicator.objects.all())
+        objectives = stats.with_latest_activities(
+            project.objectives.prefetch_related(Prefetch("indicators", queryset=indicators))
+        )
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],
             countries=project.countries.all(),
@@ -65,6 +73,7 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             news=NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE],
             upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
             can_follow=may_edit(user, project),
+            share_of_women=figures.share_of_women(project),
             **kwargs,
         )
 

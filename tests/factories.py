@@ -19,6 +19,7 @@ from projects.models import (
     ProjectMembership,
     ProjectPartner,
 )
+from projects.periods import period_for
 from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR, Contact, Country, Institution
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
@@ -217,6 +218,8 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     date = factory.LazyFunction(timezone.localdate)
     value = 10
+    # The project's period holding the date (made for that calendar year when none does).
+    period = factory.LazyAttribute(lambda v: period_for(v.indicator.objective.project_id, v.date))
 
 
 class PartnerFactory(ProjectRowFactory):

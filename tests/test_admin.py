@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from activities import services
 from activities.models import Activity, NewsItem
-from projects.models import Funding, IndicatorValue, Project
+from projects.models import Funding, IndicatorDefinition, IndicatorValue, Project
+from results.models import ValueReview
 from stakeholders.models import Institution
 from tests import factories
 
@@ -30,6 +31,10 @@ def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_a
     factories.ActivityImportFactory()
     factories.ComponentFactory()
     factories.BudgetLineFactory()
+    # Nor shared indicator definitions, review steps or parts of values.
+    value = factories.IndicatorValueFactory()
+    IndicatorDefinition.objects.create(name="People trained", unit="people")
+    ValueReview.objects.create(period=value.period, action="submitted")
     assert len(admin.site._registry) >= 14
     for model, model_admin in admin.site._registry.items():
         obj = model._default_manager.order_by("pk").first()

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from activities import services
 from activities.models import Activity, ActivityImport, NewsItem
 from projects.models import Expenditure, IndicatorValue, Project
+from projects.periods import period_for
 from tests import factories
 from tests.helpers import activity_data, activity_edit_data, news_data, news_edit_data, signed_in
 
@@ -44,6 +45,8 @@ MANAGERS = (LOGIN, 403, 403, 403, 200, 200)
 NO_POST = (LOGIN, 405, 405, 405, 405, 405)
 # Read-only parts of the forms: refused to those on no team before the method is looked at.
 CHOICES_POST = (LOGIN, 405, 405, 403, 405, 405)
+# A POST the team and managers may send, answered with a redirect.
+TEAM_POST_302 = (LOGIN, 302, 403, 403, 302, 302)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,15 @@ TABLE = {
     **rows(TEAM, NO_POST, "activities:history news:history"),
     # Restoring a deleted activity (POST only, from its history page): the team and managers.
     **rows(NO_POST, (LOGIN, 302, 403, 403, 302, 302), "activities:restore"),
+    # Results: the portfolio's results are public; a project's Results page is the team's, its
+    # periods made by managers and project managers (an empty POST is the page again); the team
+    # submits a period's values, managers and project managers other than the submitter review
+    # them (an empty answer is a return without its required reason: 400).
+    **rows(ALL_200, ALL_405, "results:portfolio"),
+    **rows(TEAM, (LOGIN, 403, 403, 403, 200, 200), "results:project"),
+    **rows(TEAM, TEAM, "results:value-edit"),
+    **rows((LOGIN, 405, 403, 403, 405, 405), TEAM_POST_302, "results:submit"),
+    **rows((LOGIN, 405, 403, 403, 405, 405), (LOGIN, 403, 403, 403, 400, 400), "results:review"),
     # A new record's choices for another project (static/js/forms.js); read-only.
     **rows(TEAM, CHOICES_POST, "activities:choices news:choices", query="?project={project_id}"),
 }
@@ -250,7 +262,15 @@ def url_for(route, world):
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
     elif route in ("projects:expenditure-update", "projects:expenditure-delete"):
         kwargs = {"slug": world.project.slug, "pk": world.expenditure.pk}
-    elif namespace == "projects" and name not in ("list", "lookup", "create"):
+    elif route == "results:value-edit":
+        value = factories.IndicatorValueFactory(indicator=world.indicator)
+        kwargs = {"slug": world.project.slug, "pk": value.pk}
+    elif route in ("results:submit", "results:review"):
+        period = period_for(world.project.pk, world.project.start_date)
+        kwargs = {"slug": world.project.slug, "pk": period.pk}
+    elif route == "results:project" or (
+        namespace == "projects" and name not in ("list", "lookup", "create")
+    ):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
         kwargs = {"pk": world.deleted_activity}

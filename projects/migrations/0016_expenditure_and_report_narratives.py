@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0021_currency_codelist'),
+        ('projects', '0015_currency_codelist'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -72,8 +72,12 @@ def test_a_project_carries_its_logframe_in_order_with_indicator_values(client, p
     )
     specific = factories.ObjectiveFactory(project=project, code="1", title="Safeguards", position=1)
     indicator = factories.IndicatorFactory(objective=result, name="Officers trained", target=300)
-    factories.IndicatorValueFactory(indicator=indicator, date=datetime.date(2024, 6, 1), value=250)
-    factories.IndicatorValueFactory(indicator=indicator, date=datetime.date(2023, 6, 1), value=120)
+    for day, value in [(datetime.date(2024, 6, 1), 250), (datetime.date(2023, 6, 1), 120)]:
+        factories.IndicatorValueFactory(
+            indicator=indicator, date=day, value=value, status="approved"
+        )
+    # Not approved yet: not in the API.
+    factories.IndicatorValueFactory(indicator=indicator, date=datetime.date(2024, 7, 1), value=9)
     factories.PartnerFactory(project=project, institution__name="Ministry of Justice")
     detail = get(client, "project-detail", slug=project.slug)
     # After the project's overall objective (the fixture's), in position order.

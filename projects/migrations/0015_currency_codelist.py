@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0011_texts_in_english_and_french"),
+        ("projects", "0014_value_in_a_period"),
     ]
 
     operations = [
