@@ -90,9 +90,10 @@ def institutions_by_kind(project: Project):
 def indicators_with_progress(indicators, values=None):
     """Annotate latest value and date, and progress (% of the way from baseline to target).
 
-    `values`: the indicator values that count (the approved ones unless given, e.g. up to a date).
+    `values`: the indicator values that count (all of them unless given: the staff dashboards
+    follow values as they are recorded; public files and reports pass the approved ones).
     """
-    values = IndicatorValue.objects.approved() if values is None else values
+    values = IndicatorValue.objects.all() if values is None else values
     latest = values.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
     indicators = indicators.annotate(
         latest_value=Subquery(latest.values("value")[:1]),

@@ -25,7 +25,7 @@ from lxml import etree
 from core.text import xml_text
 from projects import stats
 from projects.iati import IATI_VERSION
-from projects.models import Funding, Indicator, Objective, Project, ProjectPartner
+from projects.models import Funding, Indicator, IndicatorValue, Objective, Project, ProjectPartner
 from stakeholders.models import Institution
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -201,7 +201,12 @@ def organisation(parent, tag, institution, role):
 def with_export_data(projects):
     """`projects` with everything `add_activity` reads, in a fixed number of queries."""
     objectives = Objective.objects.order_by("position", "code").prefetch_related(
-        Prefetch("indicators", queryset=stats.indicators_with_progress(Indicator.objects.all()))
+        Prefetch(
+            "indicators",
+            queryset=stats.indicators_with_progress(
+                Indicator.objects.all(), values=IndicatorValue.objects.approved()
+            ),
+        )
     )
     return projects.select_related("programme", "predecessor").prefetch_related(
         Prefetch(

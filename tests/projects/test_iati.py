@@ -8,8 +8,11 @@ from lxml import etree
 
 from projects import iati
 from projects.iati.export import country_percentages
+from projects.logframe import ValueStatus
 from projects.models import Objective, ProjectPartner
 from tests import factories
+
+APPROVED = ValueStatus.APPROVED
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +50,12 @@ def full_project(project):
         parent=specific,
     )
     staff = factories.IndicatorFactory(objective=result, name="Police officers trained", target=300)
-    factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2021, 6, 1), value=120)
-    factories.IndicatorValueFactory(indicator=staff, date=datetime.date(2022, 6, 1), value=250)
+    factories.IndicatorValueFactory(
+        indicator=staff, date=datetime.date(2021, 6, 1), value=120, status=APPROVED
+    )
+    factories.IndicatorValueFactory(
+        indicator=staff, date=datetime.date(2022, 6, 1), value=250, status=APPROVED
+    )
     factories.IndicatorFactory(
         objective=specific, name="Complaints handled", unit="%", measure="2", target=80
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from activities.models import Activity
+from projects.logframe import ValueStatus
 from projects.models import Expenditure, ReportNarrative
 from tests import factories
 from tests.helpers import page, texts
@@ -38,7 +39,10 @@ def reported(project):
         ("2024-09-01", 90),
     ]:
         factories.IndicatorValueFactory(
-            indicator=indicator, date=datetime.date.fromisoformat(day), value=value
+            indicator=indicator,
+            date=datetime.date.fromisoformat(day),
+            value=value,
+            status=ValueStatus.APPROVED,
         )
     kosovo, serbia = factories.KosovoFactory(), factories.CountryFactory(code="RS", name="Serbia")
     ministry = factories.InstitutionFactory(name="Ministry of Justice")
