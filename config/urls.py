@@ -6,6 +6,7 @@ from django.urls import include, path
 import activities.urls
 import projects.urls
 from config import views
+from core import views as core_views
 from projects import dashboards
 from projects.iati import views as iati
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("iati/activities.xml", iati.activities_xml, name="iati-activities"),
     path("iati/organisation.xml", iati.organisation_xml, name="iati-organisation"),
     path("api/", include("api.urls")),
+    # Pictures and their renditions (documents have their own views, which check access).
+    path("media/<path:path>", core_views.media_file, name="media"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects import dashboards, logframe_views, setup_views, team, views
+from projects import dashboards, logframe_views, media_views, setup_views, team, views
 from projects.iati import views as iati
 
 # config/urls.py adds activities.urls.project_patterns (a project's feed and calendar) to the
@@ -21,4 +21,6 @@ urlpatterns = [
     path("<slug:slug>/team/", team.TeamView.as_view(), name="team"),
     path("<slug:slug>/logframe/", logframe_views.LogframeView.as_view(), name="logframe"),
     path("<slug:slug>/iati.xml", iati.project_iati, name="iati"),
+    path("<slug:slug>/media/", media_views.ProjectMediaView.as_view(), name="media"),
+    path("<slug:slug>/documents/<int:pk>/", media_views.project_document, name="document"),
 ]

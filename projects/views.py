@@ -11,7 +11,7 @@ from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
-from projects.models import Project, ProjectPartner
+from projects.models import Project, ProjectDocument, ProjectPartner
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
@@ -65,6 +65,8 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             news=NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE],
             upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
             can_follow=may_edit(user, project),
+            cover=project.pictures.first(),
+            documents=ProjectDocument.objects.for_user(user).filter(project=project),
             **kwargs,
         )
 
