@@ -137,6 +137,8 @@ TABLE = {
     **rows((404, 200, 404, 404, 200, 200), ALL_405, "activities:document"),
     # Pictures and renditions (public by nature); nothing to post.
     **rows(ALL_200, ALL_405, "media"),
+    # Search engines' map of the public pages (the index and its sections); any method.
+    **rows(ALL_200, ALL_200, "sitemap sitemap-section"),
     # A new record's choices for another project (static/js/forms.js); read-only.
     **rows(TEAM, CHOICES_POST, "activities:choices news:choices", query="?project={project_id}"),
 }
@@ -257,6 +259,8 @@ def url_for(route, world):
     kwargs = {}
     if route == "media":
         return world.picture.image.url
+    if route == "sitemap-section":
+        return reverse(route, kwargs={"section": "projects"})
     if route == "projects:document":
         return world.public_document.get_absolute_url()
     if route == "activities:document":
