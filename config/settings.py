@@ -347,7 +347,7 @@ if STORAGE_URL:
         "querystring_auth": False,
     }
     _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaS3Storage",
         "OPTIONS": {**_s3, "location": "/".join(filter(None, [_prefix, "media"]))},
     }
     _document_storage = {
