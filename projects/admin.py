@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from projects.forms import LogframeLevelsField, SectorFormSet
+from projects.media_forms import document_inline, picture_inline
 from projects.models import (
     BudgetLine,
     Component,
@@ -20,8 +21,10 @@ from projects.models import (
     ProgrammeFunder,
     ProgrammePhase,
     Project,
+    ProjectDocument,
     ProjectMembership,
     ProjectPartner,
+    ProjectPicture,
     ProjectSector,
 )
 from projects.programme_forms import BaseEnvelopeFormSet, BaseFunderFormSet
@@ -246,6 +249,8 @@ class ProjectAdmin(TranslationAdmin, SimpleHistoryAdmin):
         ObjectiveInline,
         PartnerInline,
         MembershipInline,
+        picture_inline(ProjectPicture, TranslationTabularInline),
+        document_inline(ProjectDocument),
     ]
 
     @admin.display(description=_("status"))

@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
@@ -91,3 +92,54 @@ def form_for(base, model):
     """`base` (PictureForm, DocumentForm) for one owner's model."""
     meta = type("Meta", (base.Meta,), {"model": model})
     return type(f"{model.__name__}Form", (base,), {"Meta": meta})
+
+
+class PictureAdminForm(forms.ModelForm):
+    """The admin's picture inlines: a new file goes through the same checks as the staff form."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            return uploads.checked_image(image)
+        return image
+
+
+class DocumentAdminForm(forms.ModelForm):
+    """The admin's document inlines: a new file is checked by content, as on the staff page."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            kind = uploads.checked_document(upload)
+            self.instance.file_type, self.instance.size = kind, upload.size
+            upload.name = uploads.document_name(upload, kind)
+        return upload
+
+
+def picture_inline(model, base):
+    """An admin inline of `model`'s pictures (`base`: modeltranslation's inline class)."""
+    return type(
+        f"{model.__name__}Inline",
+        (base,),
+        {
+            "model": model,
+            "form": PictureAdminForm,
+            "extra": 0,
+            "fields": ["image", "alt_text", "caption", "credit", "position"],
+        },
+    )
+
+
+def document_inline(model):
+    from django.contrib.admin import TabularInline
+
+    return type(
+        f"{model.__name__}Inline",
+        (TabularInline,),
+        {
+            "model": model,
+            "form": DocumentAdminForm,
+            "extra": 0,
+            "fields": ["file", "title", "kind", "category", "language", "is_internal"],
+        },
+    )
