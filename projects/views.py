@@ -1,5 +1,6 @@
 """Public project pages: the filtered list and the project page."""
 
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -11,7 +12,7 @@ from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
-from projects.models import Project, ProjectDocument, ProjectPartner
+from projects.models import Project, ProjectDocument, ProjectPartner, ProjectPicture
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
@@ -40,7 +41,17 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return Project.objects.for_user(self.request.user).select_related("programme")
+        # Whether it has a cover and documents, in the page's own query: most projects have
+        # neither, and the page then reads nothing more for them.
+        pictures = ProjectPicture.objects.filter(project=OuterRef("pk")).order_by("position", "pk")
+        return (
+            Project.objects.for_user(self.request.user)
+            .select_related("programme")
+            .annotate(
+                cover_pk=Subquery(pictures.values("pk")[:1]),
+                has_documents=Exists(ProjectDocument.objects.filter(project=OuterRef("pk"))),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         project = self.object
@@ -65,8 +76,10 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             news=NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE],
             upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
             can_follow=may_edit(user, project),
-            cover=project.pictures.first(),
-            documents=ProjectDocument.objects.for_user(user).filter(project=project),
+            cover=ProjectPicture.objects.get(pk=project.cover_pk) if project.cover_pk else None,
+            documents=ProjectDocument.objects.for_user(user).filter(project=project)
+            if project.has_documents
+            else [],
             **kwargs,
         )
 
