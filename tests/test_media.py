@@ -118,7 +118,6 @@ def test_a_story_shows_resized_renditions_with_alt_text_and_sharing_tags(team_me
     assert rendition.status_code == 200
     assert rendition["Content-Type"] == "image/jpeg"
     assert Image.open(io.BytesIO(b"".join(rendition.streaming_content))).width == 1200
-    rendition.close()
     assert client.get("/media/documents/anything.pdf").status_code == 404
 
     # On /fr/, the French alt text.
@@ -191,7 +190,6 @@ def test_documents_are_checked_by_content_and_internal_ones_reach_the_team_only(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content) == PDF_BYTES
-    response.close()
 
     # The public one, to anyone, as an attachment; not once its project is unpublished.
     client.logout()
@@ -200,7 +198,6 @@ def test_documents_are_checked_by_content_and_internal_ones_reach_the_team_only(
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content) == docx_bytes()
-    response.close()
     project.is_published = False
     project.save()
     assert client.get(public.get_absolute_url()).status_code == 404

@@ -86,4 +86,3 @@ def test_a_picture_saved_through_one_app_server_is_resized_and_served_by_another
     served = Client().get(url)
     assert served.status_code == 200
     assert Image.open(io.BytesIO(b"".join(served.streaming_content))).width == 400
-    served.close()

@@ -312,7 +312,8 @@ def answers(route, method, world):
         with transaction.atomic():
             response = getattr(client, method)(url)
             got[persona] = answer(response)
-            response.close()  # a download streams its file: closed here
+            if response.streaming:  # a download streams its file: read to the end, it closes
+                b"".join(response.streaming_content)
             transaction.set_rollback(True)
     return got
 
