@@ -4,11 +4,23 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities import services
-from activities.models import Activity, ActivityImport, NewsItem
+from activities.models import (
+    Activity,
+    ActivityDocument,
+    ActivityImport,
+    ActivityPicture,
+    NewsItem,
+    NewsPicture,
+)
+from projects.media_forms import document_inline, picture_inline
 
 
 class VersionedAdminForm(forms.ModelForm):
@@ -148,6 +160,7 @@ class ActivityAdmin(TranslationAdmin, VersionedAdmin):
                     "participants_men",
                     "facilitators",
                     "cost",
+                    "internal_note",
                 ]
             },
         ),
@@ -159,7 +172,11 @@ class ActivityAdmin(TranslationAdmin, VersionedAdmin):
             },
         ),
     ]
-    inlines = [NewsInline]
+    inlines = [
+        NewsInline,
+        picture_inline(ActivityPicture, TranslationTabularInline),
+        document_inline(ActivityDocument),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
@@ -178,6 +195,7 @@ class NewsItemAdmin(TranslationAdmin, VersionedAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["project", "activity", "author"]
     readonly_fields = ["updated_by", "created_at", "updated_at", "version"]
+    inlines = [picture_inline(NewsPicture, TranslationTabularInline)]
     fieldsets = [
         (None, {"fields": ["project", "activity", "title", "slug"]}),
         (_("Story"), {"fields": ["dateline", "published_on", "lead", "body"]}),

@@ -165,6 +165,7 @@ class ActivityForm(ActivityRules, VersionedForm):
             "facilitators",
             "cost",
             "external_reference",
+            "internal_note",
         ]
         field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
         widgets = {
@@ -283,6 +284,7 @@ class ActivityForm(ActivityRules, VersionedForm):
                     Column("cost", css_class="col-md-4"),
                     Column("external_reference", css_class="col-md-4"),
                 ),
+                "internal_note",
             ),
             FormActions(*buttons, cancel_link(cancel_url)),
         )

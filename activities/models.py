@@ -19,6 +19,7 @@ from core.models import (
     SluggedModel,
     bounded_date_validators,
     date_in_bounds,
+    internal_note_field,
     user_key,
 )
 from projects.models import Project, project_key
@@ -164,6 +165,7 @@ class Activity(EditedRecord):
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("In the project's currency."),
     )
+    internal_note = internal_note_field()
     created_by = user_key(_("logged by"))
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
 
@@ -410,3 +412,7 @@ class ActivityImport(models.Model):
     def cache_scopes(self):
         """None: an import is seen by the user who made it; its activities say what they change."""
         return set()
+
+
+# Pictures and documents live in activities/media.py, re-exported here.
+from activities.media import ActivityDocument, ActivityPicture, NewsPicture  # noqa: E402, F401

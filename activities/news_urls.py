@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import editing, feeds, views
+from activities import editing, feeds, media_views, views
 
 app_name = "news"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<slug:slug>/edit/", editing.NewsUpdateView.as_view(), name="update"),
     path("<slug:slug>/delete/", editing.NewsDeleteView.as_view(), name="delete"),
     path("<slug:slug>/history/", editing.NewsHistoryView.as_view(), name="history"),
+    path("<slug:slug>/media/", media_views.NewsMediaView.as_view(), name="media"),
 ]

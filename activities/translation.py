@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityPicture, NewsItem, NewsPicture
 
 
 @register([Activity, Activity.history.model])
@@ -13,3 +13,8 @@ class ActivityTranslation(TranslationOptions):
 @register([NewsItem, NewsItem.history.model])
 class NewsItemTranslation(TranslationOptions):
     fields = ("title", "lead", "body")
+
+
+@register([ActivityPicture, NewsPicture])
+class PictureTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import editing, exports, feeds, imports, views
+from activities import editing, exports, feeds, imports, media_views, views
 
 app_name = "activities"
 urlpatterns = [
@@ -17,6 +17,12 @@ urlpatterns = [
     path("<int:pk>/delete/", editing.ActivityDeleteView.as_view(), name="delete"),
     path("<int:pk>/history/", editing.ActivityHistoryView.as_view(), name="history"),
     path("<int:pk>/restore/", editing.activity_restore, name="restore"),
+    path("<int:pk>/media/", media_views.ActivityMediaView.as_view(), name="media"),
+    path(
+        "<int:pk>/documents/<int:document>/",
+        media_views.activity_document,
+        name="document",
+    ),
 ]
 
 # A project's news feed and calendar, under /projects/<slug>/ in the "projects" namespace.

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from activities.filters import ActivityFilter, NewsFilter
-from activities.models import Activity, NewsItem
+from activities.models import Activity, ActivityDocument, NewsItem
 from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 
@@ -48,7 +48,13 @@ class ActivityDetailView(ScopedDetailMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=may_edit(self.request.user, self.object), **kwargs)
+        activity, user = self.object, self.request.user
+        return super().get_context_data(
+            can_edit=may_edit(user, activity),
+            pictures=list(activity.pictures.all()),
+            documents=ActivityDocument.objects.for_user(user).filter(activity=activity),
+            **kwargs,
+        )
 
 
 class NewsListView(FilteredListView):
@@ -87,5 +93,6 @@ class NewsDetailView(ScopedDetailMixin, DetailView):
         return super().get_context_data(
             other_stories=others,
             can_edit=may_edit(user, story),
+            lead_picture=story.pictures.first(),
             **kwargs,
         )

@@ -7,6 +7,7 @@ docs/production.md). A bad value fails loudly at start-up with ImproperlyConfigu
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -67,7 +68,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "crispy_forms",
+    "sorl.thumbnail",
     "crispy_bootstrap5",
     "django_filters",
     # The ISO 3166 country list, its names translated (stakeholders/countries.py).
@@ -324,8 +327,51 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or BASE_DIR / "staticfiles")
+# Uploaded files (pictures, documents) through Django's storage API. On disk under MEDIA_ROOT by
+# default; on S3-compatible object storage with STORAGE_URL=s3://bucket[/prefix] (django-storages;
+# credentials and endpoint from the usual AWS_* variables), which every app server shares.
+# "default" holds pictures and their renditions, served by /media/ (config.views.media);
+# "documents" has no URL: a view that checks access reads each file (projects.media_views).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "") or BASE_DIR / "media")
+MEDIA_URL = "/media/"
+STORAGE_URL = os.environ.get("STORAGE_URL", "")
+if STORAGE_URL:
+    _storage = urlsplit(STORAGE_URL)
+    if _storage.scheme != "s3" or not _storage.netloc:
+        raise ImproperlyConfigured("STORAGE_URL must look like s3://bucket or s3://bucket/prefix.")
+    _prefix = _storage.path.strip("/")
+    _s3 = {
+        "bucket_name": _storage.netloc,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": False,
+    }
+    _media_storage = {
+        "BACKEND": "core.storage.MediaS3Storage",
+        "OPTIONS": {**_s3, "location": "/".join(filter(None, [_prefix, "media"]))},
+    }
+    _document_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "/".join(filter(None, [_prefix, "documents"]))},
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _document_storage = {"BACKEND": "core.storage.DocumentStorage"}
+# Upload limits (core.uploads).
+MAX_IMAGE_BYTES = env_int("MAX_IMAGE_BYTES", 10 * 1024 * 1024)
+MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 40_000_000)
+MAX_DOCUMENT_BYTES = env_int("MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)
+# Renditions (sorl-thumbnail): made on first use, kept in the default storage and listed in the
+# database (and cache) so a page never asks the storage whether one exists.
+THUMBNAIL_PRESERVE_FORMAT = True
+THUMBNAIL_UPSCALE = False
+THUMBNAIL_QUALITY = 85
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
+    "documents": _document_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -30,3 +30,8 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"},
 }
+# Uploaded files go to a temporary folder, never into the repository (tests that save files set
+# their own with the `media_root` fixture).
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # noqa: F405

@@ -1,12 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 import activities.urls
 import projects.urls
 from config import views
+from config.sitemaps import SITEMAPS
 from core import accounts
+from core import views as core_views
 from projects import dashboards
 from projects.iati import views as iati
 
@@ -18,6 +21,21 @@ urlpatterns = [
     path("iati/activities.xml", iati.activities_xml, name="iati-activities"),
     path("iati/organisation.xml", iati.organisation_xml, name="iati-organisation"),
     path("api/", include("api.urls")),
+    # Pictures and their renditions (documents have their own views, which check access).
+    path("media/<path:path>", core_views.media_file, name="media"),
+    # Search engines: every public page in both languages (config/sitemaps.py).
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from activities.models import Activity, NewsItem
+from activities.models import Activity, NewsItem, NewsPicture
 from core import cache
 from core.access import is_manager, managers
 from core.db import StoredDocument
@@ -36,6 +36,7 @@ from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
 
 LATEST_NEWS = 5
+LEAD_STORIES = 3
 ONGOING_ON_HOME = 6
 RESULTS_PER_TYPE = 20
 SEARCH_CANDIDATES = 500
@@ -91,16 +92,30 @@ def home(request):
     figures = cache.kept("home-figures", key_figures, scopes=["projects", "activities"])
     country_map = cache.kept("home-map", public_map, scopes=["projects", "activities"])
     ongoing = Project.objects.published().ongoing()
+    ongoing_count = ongoing.count()
     return render(
         request,
         "home.html",
         {
+            # The visual lead: the latest stories that have a picture, each with its first.
+            "lead_stories": NewsItem.objects.published()
+            .filter(Exists(NewsPicture.objects.filter(story=OuterRef("pk"))))
+            .select_related("project")
+            .prefetch_related("pictures")[:LEAD_STORIES],
+            # When nothing is running, the projects completed last instead.
+            "completed": Project.objects.published()
+            .completed()
+            .select_related("programme")
+            .prefetch_related("countries")
+            .order_by("-end_date", "title")[:ONGOING_ON_HOME]
+            if not ongoing_count
+            else [],
             "news": NewsItem.objects.published().select_related("project")[:LATEST_NEWS],
             # The most recently started; a large portal runs hundreds at once.
             "ongoing": ongoing.select_related("programme")
             .prefetch_related("countries")
             .order_by("-start_date", "title")[:ONGOING_ON_HOME],
-            "ongoing_count": ongoing.count(),
+            "ongoing_count": ongoing_count,
             "figures": list(zip(figures, FIGURE_LABELS, strict=True)),
             "country_map": country_map,
         },

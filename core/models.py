@@ -44,6 +44,15 @@ def user_key(verbose_name):
     )
 
 
+def internal_note_field():
+    """An editorial note for staff: the team and managers see it, visitors never do."""
+    return models.TextField(
+        _("staff-only note"),
+        blank=True,
+        help_text=_("Seen by the team and managers only, never on public pages."),
+    )
+
+
 class SluggedModel(models.Model):
     """A record with a unique slug in its URL, made from `slug_source()` when left empty."""
 

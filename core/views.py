@@ -1,9 +1,16 @@
-"""The base view of every list page, and the managers-only gate."""
+"""The base view of every list page, the managers-only gate, and the public media files."""
+
+import mimetypes
 
 from crispy_forms.utils import render_crispy_form
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from core import cache
@@ -134,3 +141,27 @@ class ScopedDetailMixin:
         obj = super().get_object(queryset)
         cache.depends_on(self.request, *self.cache_scopes(obj))
         return obj
+
+
+# The public folders of the default storage: pictures and their renditions (sorl-thumbnail's
+# "cache/"). Documents are on another storage and never served here.
+PUBLIC_MEDIA = ("pictures/", "cache/")
+
+
+@require_safe
+def media_file(request, path):
+    """/media/<path>: a picture or rendition read through the storage API (disk or S3).
+
+    Names are unique (a random folder per upload, a hash per rendition), so a copy may be kept
+    a year. Anything outside the public folders, or not there, is a 404.
+    """
+    if not path.startswith(PUBLIC_MEDIA) or ".." in path.split("/") or "\\" in path:
+        raise Http404
+    try:
+        handle = default_storage.open(path, "rb")
+    except (FileNotFoundError, OSError, SuspiciousFileOperation):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=mimetypes.guess_type(path)[0])
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
+    return response

@@ -165,17 +165,24 @@ def _load():
     for data in PROJECTS:
         project = project_row(data, projects.get(data.get("predecessor")))
         projects[project.slug] = project
-        for funder, kind, note in data["fundings"]:
+        # (funder, kind, public note[, staff-only note]): editorial remarks are for staff.
+        for funder, kind, note, *internal in data["fundings"]:
             upsert(
                 Funding,
                 {"project": project, "funder": institutions[funder]},
-                {"kind": kind, "amount": None, "share": None, "note": note},
+                {
+                    "kind": kind,
+                    "amount": None,
+                    "share": None,
+                    "note": note,
+                    "internal_note": "".join(internal),
+                },
             )
-        for institution, role, note in data["partners"]:
+        for institution, role, note, *internal in data["partners"]:
             upsert(
                 ProjectPartner,
                 {"project": project, "institution": institutions[institution], "role": role},
-                {"note": note},
+                {"note": note, "internal_note": "".join(internal)},
             )
         overall = None
         for position, (code, level, title) in enumerate(data["objectives"], start=1):
@@ -211,6 +218,7 @@ def _load():
                 **french(texts_fr, ["title", "description"]),
                 "participants_total": data.get("participants_total"),
                 "facilitators": data.get("facilitators", ""),
+                "internal_note": data.get("internal_note", ""),
             },
         )
         activity.countries.set([countries[code] for code in data["countries"]])

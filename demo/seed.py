@@ -299,11 +299,13 @@ PROJECTS = [
             (
                 "ombudsperson-office-serbia",
                 ProjectPartner.Role.BENEFICIARY,
+                "",
                 "Named on the page as “NPM/Ombudsperson Office”.",
             ),
             (
                 "npm-serbia",
                 ProjectPartner.Role.BENEFICIARY,
+                "",
                 "Named on the page as “NPM/Ombudsperson Office”.",
             ),
             ("office-for-human-and-minority-rights-serbia", ProjectPartner.Role.BENEFICIARY, ""),
@@ -385,13 +387,14 @@ PROJECTS = [
         ),
         "key_standards": "Council of Europe standards\nCPT recommendations",
         "fundings": [
-            ("belgium", Funding.Kind.VOLUNTARY, "Amount not stated on the project page."),
-            ("germany", Funding.Kind.VOLUNTARY, "Amount not stated on the project page."),
-            ("ireland", Funding.Kind.VOLUNTARY, "Amount not stated on the project page."),
-            ("norway", Funding.Kind.VOLUNTARY, "Amount not stated on the project page."),
+            ("belgium", Funding.Kind.VOLUNTARY, "", "Amount not stated on the project page."),
+            ("germany", Funding.Kind.VOLUNTARY, "", "Amount not stated on the project page."),
+            ("ireland", Funding.Kind.VOLUNTARY, "", "Amount not stated on the project page."),
+            ("norway", Funding.Kind.VOLUNTARY, "", "Amount not stated on the project page."),
             (
                 "council-of-europe",
                 Funding.Kind.COE_BUDGET,
+                "",
                 "Amount not stated on the project page.",
             ),
         ],
@@ -531,9 +534,9 @@ ACTIVITIES = [
             "Selected prison staff learned to make structured professional judgement when "
             "assessing violent extremist prisoners: behavioural indicators of radicalisation, "
             "the factors that weigh in assessing the risk a prisoner may pose, and how to "
-            "determine priority individual rehabilitation and treatment needs. The page does not "
-            "state the number of participants."
+            "determine priority individual rehabilitation and treatment needs."
         ),
+        "internal_note": "The page does not state the number of participants.",
         "news": {
             "title": "Selected prison staff in Kosovo* and Serbia trained to make structured "
             "professional judgement when assessing violent extremist prisoners",
@@ -703,8 +706,9 @@ ACTIVITIES = [
         "description": (
             "More than 20 representatives of NGOs and of the Serbian Ombudsperson’s office took "
             "part in a seminar, organised by the Council of Europe, on the role of NGOs and the "
-            "NPM. The page gives no exact number of participants."
+            "NPM."
         ),
+        "internal_note": "The page gives no exact number of participants.",
         "news": {
             "title": "Enhancing the National Protection Mechanism in Serbia",
             "dateline": "Republic of Serbia",

@@ -230,8 +230,7 @@ ACTIVITIES_FR = {
             "professionnel structuré dans l’évaluation des détenus extrémistes violents : "
             "indicateurs comportementaux de radicalisation, facteurs qui pèsent dans "
             "l’évaluation du risque qu’un détenu peut présenter, et détermination des besoins "
-            "prioritaires de réadaptation et de prise en charge individuelles. La page n’indique "
-            "pas le nombre de participants."
+            "prioritaires de réadaptation et de prise en charge individuelles."
         ),
         "news": {
             "title": "Des membres du personnel pénitentiaire au Kosovo* et en Serbie formés au "
@@ -349,8 +348,7 @@ ACTIVITIES_FR = {
         "title": "Séminaire sur le renforcement du mécanisme national de prévention en Serbie",
         "description": (
             "Plus de 20 représentants d’ONG et du bureau du Médiateur serbe ont participé à un "
-            "séminaire organisé par le Conseil de l’Europe sur le rôle des ONG et du MNP. La "
-            "page ne donne pas le nombre exact de participants."
+            "séminaire organisé par le Conseil de l’Europe sur le rôle des ONG et du MNP."
         ),
         "news": {
             "title": "Renforcer le mécanisme national de prévention en Serbie",

@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from projects.forms import LogframeLevelsField, SectorFormSet
+from projects.media_forms import document_inline, picture_inline
 from projects.models import (
     BudgetLine,
     Component,
@@ -22,8 +23,10 @@ from projects.models import (
     ProgrammeFunder,
     ProgrammePhase,
     Project,
+    ProjectDocument,
     ProjectMembership,
     ProjectPartner,
+    ProjectPicture,
     ProjectSector,
     ReportingPeriod,
     ValueSplit,
@@ -250,6 +253,8 @@ class ProjectAdmin(TranslationAdmin, SimpleHistoryAdmin):
         ObjectiveInline,
         PartnerInline,
         MembershipInline,
+        picture_inline(ProjectPicture, TranslationTabularInline),
+        document_inline(ProjectDocument),
     ]
 
     @admin.display(description=_("status"))

@@ -15,17 +15,27 @@ from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.access import is_manager
-from core.models import SluggedModel, bounded_date_validators, date_in_bounds
+from core.models import (
+    SluggedModel,
+    bounded_date_validators,
+    date_in_bounds,
+    internal_note_field,
+)
 from projects import logframe
 
 # The logframe's models live in their own module (projects/logframe.py), re-exported here.
 from projects.logframe import Component, Indicator, IndicatorValue, Objective, project_key
+
+# Pictures and documents live in projects/media.py, re-exported here.
+from projects.media import ProjectDocument, ProjectPicture
 from projects.periods import IndicatorDefinition, PeriodTarget, ReportingPeriod, ValueSplit
 
 # Spending and report narratives (issue 15) too: projects/spending.py.
 from projects.spending import Expenditure, ReportNarrative
 
 __all__ = [
+    "ProjectDocument",
+    "ProjectPicture",
     "BudgetLine",
     "Component",
     "Envelope",
@@ -550,6 +560,7 @@ class Funding(models.Model):
         help_text=_("Percentage of the budget; empty when not known."),
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
+    internal_note = internal_note_field()
 
     history = HistoricalRecords()
 
@@ -662,6 +673,7 @@ class ProjectPartner(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    internal_note = internal_note_field()
 
     class Meta:
         ordering = ["project", "role", "institution__name"]

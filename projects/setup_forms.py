@@ -142,13 +142,15 @@ class ProjectForm(forms.ModelForm):
 class FundingForm(forms.ModelForm):
     class Meta:
         model = Funding
-        fields = ["funder", "kind", "amount", "share", "note"]
+        fields = ["funder", "kind", "amount", "share", "note", "internal_note"]
+        widgets = {"internal_note": forms.TextInput}
 
 
 class PartnerForm(forms.ModelForm):
     class Meta:
         model = ProjectPartner
-        fields = ["institution", "role", "note"]
+        fields = ["institution", "role", "note", "internal_note"]
+        widgets = {"internal_note": forms.TextInput}
 
 
 class BudgetLineForm(forms.ModelForm):

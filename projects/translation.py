@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from projects.models import Indicator, Objective, Programme, Project
+from projects.models import Indicator, Objective, Programme, Project, ProjectPicture
 
 
 @register(Programme)
@@ -32,3 +32,8 @@ class ObjectiveTranslation(TranslationOptions):
 @register([Indicator, Indicator.history.model])
 class IndicatorTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(ProjectPicture)
+class ProjectPictureTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")

@@ -3,6 +3,7 @@ from django.urls import path
 from projects import (
     dashboards,
     logframe_views,
+    media_views,
     report_views,
     setup_views,
     spending_views,
@@ -47,4 +48,6 @@ urlpatterns = [
         spending_views.ExpenditureDeleteView.as_view(),
         name="expenditure-delete",
     ),
+    path("<slug:slug>/media/", media_views.ProjectMediaView.as_view(), name="media"),
+    path("<slug:slug>/documents/<int:pk>/", media_views.project_document, name="document"),
 ]

@@ -1,6 +1,6 @@
 """Public project pages: the filtered list and the project page."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -12,7 +12,7 @@ from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
-from projects.models import Indicator, Project, ProjectPartner
+from projects.models import Indicator, Project, ProjectDocument, ProjectPartner, ProjectPicture
 from results import figures
 
 NEWS_ON_PROJECT_PAGE = 10
@@ -42,8 +42,17 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        # The key figures of its results ride on the project's own query.
-        projects = Project.objects.for_user(self.request.user).select_related("programme")
+        # The key figures of its results, and whether it has a cover and documents, ride on the
+        # project's own query: most projects have neither, and the page then reads nothing more.
+        pictures = ProjectPicture.objects.filter(project=OuterRef("pk")).order_by("position", "pk")
+        projects = (
+            Project.objects.for_user(self.request.user)
+            .select_related("programme")
+            .annotate(
+                cover_pk=Subquery(pictures.values("pk")[:1]),
+                has_documents=Exists(ProjectDocument.objects.filter(project=OuterRef("pk"))),
+            )
+        )
         return figures.with_key_figures(projects)
 
     def get_context_data(self, **kwargs):
@@ -74,6 +83,10 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             upcoming=project.activities.upcoming()[:UPCOMING_ON_PROJECT_PAGE],
             can_follow=may_edit(user, project),
             share_of_women=figures.share_of_women(project),
+            cover=ProjectPicture.objects.get(pk=project.cover_pk) if project.cover_pk else None,
+            documents=ProjectDocument.objects.for_user(user).filter(project=project)
+            if project.has_documents
+            else [],
             **kwargs,
         )
 

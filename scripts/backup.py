@@ -5,6 +5,9 @@ PostgreSQL: `pg_dump --format=custom`, restored with `pg_restore --clean` in one
 SQLite: `dumpdata` to gzipped JSON (content types and permissions by natural key, since
 `migrate` rebuilds them), restored with `flush` + `loaddata` in one transaction.
 Backups are written to backups/ (gitignored) as portal-<UTC time>.dump or .json.gz.
+Uploaded files (MEDIA_ROOT: pictures, renditions, documents) go beside it as
+portal-<UTC time>.media.tar.gz, restored with the database. With STORAGE_URL (object storage)
+the files are in the bucket, which keeps its own versions: the backup holds the database only.
 """
 
 import argparse
@@ -12,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +27,7 @@ POSTGRES_ENGINES = {"django.db.backends.postgresql", "django.contrib.gis.db.back
 REBUILT_BY_MIGRATE = ["contenttypes", "auth.permission"]
 PRIVATE_DIRECTORY = 0o700
 PRIVATE_FILE = 0o600
+MEDIA_SUFFIX = ".media.tar.gz"
 
 
 def setup_django():
@@ -104,7 +109,52 @@ def backup(directory=BACKUP_DIR, *, using="default"):
         path.unlink(missing_ok=True)  # never leave a half-written backup behind
         raise
     path.chmod(PRIVATE_FILE)
+    backup_media(path)
     return path
+
+
+def media_archive(path):
+    """The media archive that goes with the database backup at `path`."""
+    name = path.name.removesuffix(".dump").removesuffix(".json.gz")
+    return path.with_name(name + MEDIA_SUFFIX)
+
+
+def media_on_disk():
+    """MEDIA_ROOT, when the uploaded files are on disk (not in object storage)."""
+    from django.conf import settings
+
+    return None if settings.STORAGE_URL else Path(settings.MEDIA_ROOT)
+
+
+def backup_media(path):
+    """A tar of MEDIA_ROOT beside the database backup at `path` (readable by its owner only)."""
+    root = media_on_disk()
+    if root is None:
+        return None
+    archive = media_archive(path)
+    os.close(os.open(archive, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+    try:
+        with tarfile.open(archive, "w:gz") as tar:
+            if root.is_dir():
+                for child in sorted(root.iterdir()):
+                    tar.add(child, arcname=child.name)
+    except BaseException:
+        archive.unlink(missing_ok=True)
+        raise
+    return archive
+
+
+def restore_media(path):
+    """Replace MEDIA_ROOT's files with the archive beside the backup at `path`, if there is one."""
+    root, archive = media_on_disk(), media_archive(path)
+    if root is None or not archive.is_file():
+        return False
+    root.mkdir(parents=True, exist_ok=True)
+    for child in root.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(root, filter="data")  # no absolute paths, links out or devices
+    return True
 
 
 def restore(path, *, using="default"):
@@ -147,10 +197,14 @@ def restore(path, *, using="default"):
             # The history comes from the backup: loading many-to-many links must not add to it.
             with override_settings(SIMPLE_HISTORY_ENABLED=False):
                 call_command("loaddata", str(path), database=using, verbosity=0)
+    restore_media(path)
 
 
 def newest_backup(directory=BACKUP_DIR):
-    backups = sorted(Path(directory).glob("portal-*"), key=lambda p: p.stat().st_mtime)
+    backups = sorted(
+        (p for p in Path(directory).glob("portal-*") if not p.name.endswith(MEDIA_SUFFIX)),
+        key=lambda p: p.stat().st_mtime,
+    )
     if not backups:
         raise FileNotFoundError(f"No backups in {directory}")
     return backups[-1]

@@ -117,3 +117,10 @@ def demo_accounts(demo):
     """The demo accounts on top of the demo data, by username (admin, manager, officer-…)."""
     loader.create_accounts()
     return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files (pictures, renditions, documents) in the test's own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

@@ -175,3 +175,30 @@ def news_edit_data(item, **overrides):
         version=str(item.version),
     )
     return {**data, **overrides}
+
+
+def image_bytes(size=(1600, 1000), format="JPEG", **save_options):
+    """A picture's file content: a gradient, so renditions differ from one another."""
+    import io
+
+    from PIL import Image
+
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format=format, **save_options)
+    return out.getvalue()
+
+
+def docx_bytes():
+    """A minimal Office Open XML word-processing file (what Word writes, stripped down)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return out.getvalue()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

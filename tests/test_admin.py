@@ -158,6 +158,8 @@ def activity_data(activity, **changes):
         "news-MIN_NUM_FORMS": "0",
         "news-MAX_NUM_FORMS": "1000",
     }
+    for prefix in ("pictures", "documents"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     return {**data, **changes}
 
 
@@ -287,6 +289,8 @@ def project_data(project, fundings=(), **changes):
         "objectives",
         "partners",
         "memberships",
+        "pictures",
+        "documents",
     ]:
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     existing = list(project.fundings.all()) if project.pk else []
@@ -426,6 +430,8 @@ def test_admin_story_save_raises_its_version_and_records_who(admin_client, admin
         "body_fr": "",
         "is_published": "on",
         "author": story.author_id or "",
+        "pictures-TOTAL_FORMS": "0",
+        "pictures-INITIAL_FORMS": "0",
     }
 
     response = admin_client.post(admin_url(NewsItem, "change", story.pk), data)

@@ -185,3 +185,22 @@ def test_an_earlier_version_of_a_news_item_can_be_brought_back(db):
 
     news.refresh_from_db()
     assert (news.title, news.lead) == ("Doctors trained in Belgrade", "The first lead.")
+
+
+def test_a_backup_keeps_the_uploaded_files_beside_the_database(db, tmp_path_factory, media_root):
+    (media_root / "pictures").mkdir()
+    (media_root / "pictures" / "court.jpg").write_bytes(b"photo")
+    (media_root / "documents").mkdir()
+    (media_root / "documents" / "list.pdf").write_bytes(b"%PDF-1.4")
+    directory = tmp_path_factory.mktemp("backups")
+    path = backups.backup(directory)
+    archive = backups.media_archive(path)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert backups.newest_backup(directory) == path  # the archive is no backup
+
+    (media_root / "pictures" / "court.jpg").unlink()
+    (media_root / "stray.txt").write_bytes(b"added after the backup")
+    assert backups.restore_media(path)
+    assert (media_root / "pictures" / "court.jpg").read_bytes() == b"photo"
+    assert (media_root / "documents" / "list.pdf").read_bytes() == b"%PDF-1.4"
+    assert not (media_root / "stray.txt").exists()

@@ -20,16 +20,25 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from activities import services
-from activities.models import Activity, ActivityImport, NewsItem
-from projects.models import Expenditure, IndicatorValue, Project
+from activities.models import Activity, ActivityDocument, ActivityImport, NewsItem
+from projects.models import Expenditure, IndicatorValue, Project, ProjectDocument, ProjectPicture
 from projects.periods import period_for
 from tests import factories
-from tests.helpers import activity_data, activity_edit_data, news_data, news_edit_data, signed_in
+from tests.helpers import (
+    PDF_BYTES,
+    activity_data,
+    activity_edit_data,
+    image_bytes,
+    news_data,
+    news_edit_data,
+    signed_in,
+)
 
 PERSONAS = ("visitor", "team_member", "outsider", "no_team", "manager", "admin")
 LOGIN = "login"
@@ -148,6 +157,16 @@ TABLE = {
     **rows(TEAM, TEAM, "results:value-edit"),
     **rows((LOGIN, 405, 403, 403, 405, 405), TEAM_POST_302, "results:submit"),
     **rows((LOGIN, 405, 403, 403, 405, 405), (LOGIN, 403, 403, 403, 400, 400), "results:review"),
+    # Pictures and documents: the team adds them (an empty POST says what is missing).
+    **rows(TEAM, (LOGIN, 400, 403, 403, 400, 400), "projects:media activities:media news:media"),
+    # A public document of a published project, and an internal one (the team's, as if it did
+    # not exist for anyone else); both downloads only.
+    **rows(ALL_200, ALL_405, "projects:document"),
+    **rows((404, 200, 404, 404, 200, 200), ALL_405, "activities:document"),
+    # Pictures and renditions (public by nature); nothing to post.
+    **rows(ALL_200, ALL_405, "media"),
+    # Search engines' map of the public pages (the index and its sections); any method.
+    **rows(ALL_200, ALL_200, "sitemap sitemap-section"),
     # A new record's choices for another project (static/js/forms.js); read-only.
     **rows(TEAM, CHOICES_POST, "activities:choices news:choices", query="?project={project_id}"),
 }
@@ -211,12 +230,15 @@ class World:
     indicator: object
     activity_import: ActivityImport
     users: dict
+    picture: object = None
+    public_document: object = None
+    internal_document: object = None
     deleted_activity: int = None
     expenditure: object = None
 
 
 @pytest.fixture
-def world(project, team_member, outsider, no_team, manager, admin_user):
+def world(project, team_member, outsider, no_team, manager, admin_user, media_root):
     project.programme = factories.ProgrammeFactory()
     project.save()
     objective = factories.ObjectiveFactory(project=project)
@@ -229,7 +251,16 @@ def world(project, team_member, outsider, no_team, manager, admin_user):
     deleted = factories.ActivityFactory(project=project, title="Deleted by mistake")
     deleted_pk = deleted.pk
     services.record_delete(deleted, user=team_member)
+    picture = ProjectPicture(project=project, alt_text="A courtroom")
+    picture.image.save("court.jpg", ContentFile(image_bytes((20, 10))))
+    public = ProjectDocument(project=project, title="Report", kind="report", is_internal=False)
+    public.file.save("report.pdf", ContentFile(PDF_BYTES))
+    internal = ActivityDocument(activity=activity, title="Participants", kind="participants")
+    internal.file.save("participants.pdf", ContentFile(PDF_BYTES))
     return World(
+        picture=picture,
+        public_document=public,
+        internal_document=internal,
         deleted_activity=deleted_pk,
         expenditure=Expenditure.objects.create(
             project=project, date=project.start_date, amount=100, category="travel"
@@ -258,6 +289,14 @@ def url_for(route, world):
     """The route's address, its arguments taken from the world's records."""
     namespace, _, name = route.rpartition(":")
     kwargs = {}
+    if route == "media":
+        return world.picture.image.url
+    if route == "sitemap-section":
+        return reverse(route, kwargs={"section": "projects"})
+    if route == "projects:document":
+        return world.public_document.get_absolute_url()
+    if route == "activities:document":
+        return world.internal_document.get_absolute_url()
     if route == "projects:indicator-record":
         kwargs = {"slug": world.project.slug, "pk": world.indicator.pk}
     elif route in ("projects:expenditure-update", "projects:expenditure-delete"):
@@ -274,9 +313,9 @@ def url_for(route, world):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
         kwargs = {"pk": world.deleted_activity}
-    elif namespace == "activities" and name in RECORD_PAGES:
+    elif namespace == "activities" and name in (*RECORD_PAGES, "media"):
         kwargs = {"pk": world.activity.pk}
-    elif namespace == "news" and name in RECORD_PAGES:
+    elif namespace == "news" and name in (*RECORD_PAGES, "media"):
         kwargs = {"slug": world.story.slug}
     elif route == "activities:import-preview":
         kwargs = {"pk": world.activity_import.pk}
@@ -317,6 +356,8 @@ def answers(route, method, world):
         with transaction.atomic():
             response = getattr(client, method)(url)
             got[persona] = answer(response)
+            if response.streaming:  # a download streams its file: read to the end, it closes
+                b"".join(response.streaming_content)
             transaction.set_rollback(True)
     return got
 
