@@ -4,14 +4,20 @@
 (the portfolio file a publisher registers, or one project's file); `organisation_document()` is
 the reporting organisation's `<iati-organisations>` file. Element order follows the schemas'
 sequences: identifier, reporting-org, title, description, participating-org, activity-status,
-activity-date, recipient-country, sector, budget, related-activity, result.
+activity-date, recipient-country, sector, budget, transaction, related-activity, result.
 
 What the IATI Validator checks beyond the schema (`rules.py`) shapes the content:
 - identifiers are the organisation's reference + "-" + the project code, with no `/ & | ?` or
   spaces (rules 1.1.x); never the slug;
 - budgets are split into periods of at most a year (7.5.3), each with a value date inside it;
 - actual dates are never in the future (the status and dates follow today);
-- every participating organisation has a role and a type.
+- every participating organisation has a role and a type;
+- transactions are never dated in the future (11.2.x): expenditure dated after today waits.
+
+Results: each indicator has a period over the whole project (its overall target and the latest
+approved value), then one period per reporting period that has a period target or an approved
+value (issue 15 item 9), with the women/men split as `actual`s disaggregated by sex. Only
+approved values are published.
 """
 
 from datetime import date, timedelta
@@ -19,13 +25,22 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from lxml import etree
 
 from core.text import xml_text
 from projects import stats
 from projects.iati import IATI_VERSION
-from projects.models import Funding, Indicator, IndicatorValue, Objective, Project, ProjectPartner
+from projects.models import (
+    Expenditure,
+    Funding,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PeriodTarget,
+    Project,
+    ProjectPartner,
+)
 from stakeholders.models import Institution
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,6 +56,11 @@ INDICATIVE, COMMITTED = "1", "2"
 # IATI RelatedActivityType codes: the programme is the parent; a predecessor is a sibling (a
 # phase of the same work; the codelist has no "predecessor").
 PARENT, SIBLING = "1", "3"
+# IATI TransactionType code of money the activity spent.
+EXPENDITURE = "4"
+# IATI IndicatorMeasure code of a count ("unit"): values of one period add up; the other
+# measures (percentage, nominal, ordinal) take the period's latest value.
+UNIT = "1"
 # IATI DescriptionType codes.
 GENERAL, OBJECTIVES, TARGET_GROUPS = "1", "2", "3"
 # IATI ResultType codes by logframe level.
@@ -200,11 +220,22 @@ def organisation(parent, tag, institution, role):
 
 def with_export_data(projects):
     """`projects` with everything `add_activity` reads, in a fixed number of queries."""
+    approved = IndicatorValue.objects.approved()
+    indicators = stats.indicators_with_progress(Indicator.objects.all(), values=approved)
     objectives = Objective.objects.order_by("position", "code").prefetch_related(
         Prefetch(
             "indicators",
-            queryset=stats.indicators_with_progress(
-                Indicator.objects.all(), values=IndicatorValue.objects.approved()
+            queryset=indicators.prefetch_related(
+                Prefetch(
+                    "period_targets",
+                    queryset=PeriodTarget.objects.select_related("period"),
+                    to_attr="targets_by_period",
+                ),
+                Prefetch(
+                    "values",
+                    queryset=approved.select_related("period").order_by("date", "pk"),
+                    to_attr="approved_values",
+                ),
             ),
         )
     )
@@ -221,6 +252,11 @@ def with_export_data(projects):
         "countries",
         "sectors",
         "budget_lines",
+        Prefetch(
+            "expenditures",
+            queryset=Expenditure.objects.order_by("date", "pk"),
+            to_attr="expenditure_rows",
+        ),
         Prefetch("objectives", queryset=objectives),
     )
 
@@ -293,6 +329,10 @@ def add_activity(root, project, today):
             value_date=start.isoformat(),
         )
 
+    for spent in project.expenditure_rows:
+        if spent.date <= today:
+            add_expenditure(activity, project, spent)
+
     if project.programme_id:
         sub(activity, "related-activity", ref=programme_identifier(project.programme), type=PARENT)
     if project.predecessor_id:
@@ -303,6 +343,26 @@ def add_activity(root, project, today):
         if indicators:  # the schema wants an indicator in every result
             add_result(activity, project, objective, indicators)
     return activity
+
+
+def add_expenditure(activity, project, spent):
+    """One expenditure row as an IATI transaction of type 4 (Expenditure)."""
+    transaction = sub(activity, "transaction")
+    sub(transaction, "transaction-type", code=EXPENDITURE)
+    sub(transaction, "transaction-date", iso_date=spent.date.isoformat())
+    sub(
+        transaction,
+        "value",
+        decimal_text(spent.amount),
+        currency=project.currency,
+        value_date=spent.date.isoformat(),
+    )
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            category = str(Expenditure.Category(spent.category).label)
+        texts[language] = f"{category}: {spent.note}" if spent.note else category
+    narrative(transaction, "description", texts)
 
 
 def add_result(activity, project, objective, indicators):
@@ -345,6 +405,49 @@ def add_indicator(result, item, project):
         if item.latest_value is not None:
             actual = sub(period, "actual", value=decimal_text(item.latest_value))
             narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
+        for reporting_period, target, values in reporting_periods(item):
+            add_reporting_period(indicator, item, reporting_period, target, values)
+
+
+def reporting_periods(item):
+    """(period, target or None, approved values) of each reporting period of `item` that has a
+    period target or an approved value, in date order; none for a qualitative indicator (IATI
+    leaves its values out)."""
+    if item.is_qualitative:
+        return []
+    periods = {}
+    for target in item.targets_by_period:
+        periods.setdefault(target.period_id, [target.period, None, []])[1] = target.target
+    for value in item.approved_values:
+        periods.setdefault(value.period_id, [value.period, None, []])[2].append(value)
+    return sorted((tuple(entry) for entry in periods.values()), key=lambda e: e[0].start)
+
+
+def period_actual(item, values):
+    """(value, women, men) a period's approved values give: summed for a count, the latest for
+    the other measures; women or men None when a value does not record them."""
+    chosen = values if item.measure == UNIT else values[-1:]
+
+    def total(field):
+        parts = [getattr(v, field) for v in chosen]
+        return None if any(p is None for p in parts) else sum(parts, Decimal(0))
+
+    return total("value"), total("women"), total("men")
+
+
+def add_reporting_period(indicator, item, reporting_period, target, values):
+    period = sub(indicator, "period")
+    sub(period, "period-start", iso_date=reporting_period.start.isoformat())
+    sub(period, "period-end", iso_date=reporting_period.end.isoformat())
+    if target is not None:
+        sub(period, "target", value=decimal_text(target))
+    if not values:
+        return
+    value, women, men = period_actual(item, values)
+    sub(period, "actual", value=decimal_text(value))
+    for part, sex in ((women, "female"), (men, "male")):
+        if part is not None:
+            sub(sub(period, "actual", value=decimal_text(part)), "dimension", name="sex", value=sex)
 
 
 def activities_document(projects, *, today=None):
