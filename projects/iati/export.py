@@ -218,26 +218,33 @@ def organisation(parent, tag, institution, role):
     )
 
 
+def period_prefetches():
+    """What `reporting_periods` reads of an indicator: its period targets (`targets_by_period`)
+    and approved values, oldest first (`approved_values`), each with its period (the IATI files
+    and the API)."""
+    return [
+        Prefetch(
+            "period_targets",
+            queryset=PeriodTarget.objects.select_related("period"),
+            to_attr="targets_by_period",
+        ),
+        Prefetch(
+            "values",
+            queryset=IndicatorValue.objects.approved()
+            .select_related("period")
+            .order_by("date", "pk"),
+            to_attr="approved_values",
+        ),
+    ]
+
+
 def with_export_data(projects):
     """`projects` with everything `add_activity` reads, in a fixed number of queries."""
-    approved = IndicatorValue.objects.approved()
-    indicators = stats.indicators_with_progress(Indicator.objects.all(), values=approved)
+    indicators = stats.indicators_with_progress(
+        Indicator.objects.all(), values=IndicatorValue.objects.approved()
+    )
     objectives = Objective.objects.order_by("position", "code").prefetch_related(
-        Prefetch(
-            "indicators",
-            queryset=indicators.prefetch_related(
-                Prefetch(
-                    "period_targets",
-                    queryset=PeriodTarget.objects.select_related("period"),
-                    to_attr="targets_by_period",
-                ),
-                Prefetch(
-                    "values",
-                    queryset=approved.select_related("period").order_by("date", "pk"),
-                    to_attr="approved_values",
-                ),
-            ),
-        )
+        Prefetch("indicators", queryset=indicators.prefetch_related(*period_prefetches()))
     )
     return projects.select_related("programme", "predecessor").prefetch_related(
         Prefetch(
