@@ -6,7 +6,7 @@ and the IATI files always agree."""
 from rest_framework import serializers
 
 from activities.models import Activity, NewsItem
-from projects.iati import export
+from projects.iati import export, results
 from projects.models import Indicator, Objective, Programme, Project
 from stakeholders.models import Country, Institution
 
@@ -125,10 +125,10 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
     def get_period(self, indicator) -> list[dict]:
         periods = []
-        for period, target, values in export.reporting_periods(indicator):
+        for period, target, values in results.reporting_periods(indicator):
             actual = women = men = None
             if values:
-                actual, women, men = export.period_actual(indicator, values)
+                actual, women, men = results.period_actual(indicator, values)
             periods.append(
                 {
                     "period_start": period.start,

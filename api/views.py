@@ -14,7 +14,7 @@ from rest_framework.pagination import CursorPagination
 from activities.filters import ActivityFilter
 from activities.models import Activity, NewsItem
 from api import serializers
-from projects.iati import export
+from projects.iati import results
 from projects.models import (
     Funding,
     Indicator,
@@ -92,7 +92,7 @@ class ProjectViewSet(ReadOnly):
         if self.action != "retrieve":
             return projects
         # Approved values only, as on the public pages; period targets, as in the IATI files.
-        indicators = Indicator.objects.prefetch_related(*export.period_prefetches())
+        indicators = Indicator.objects.prefetch_related(*results.period_prefetches())
         return projects.prefetch_related(
             Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
             Prefetch("partners", queryset=ProjectPartner.objects.select_related("institution")),

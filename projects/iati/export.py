@@ -14,10 +14,8 @@ What the IATI Validator checks beyond the schema (`rules.py`) shapes the content
 - every participating organisation has a role and a type;
 - transactions are never dated in the future (11.2.x): expenditure dated after today waits.
 
-Results: each indicator has a period over the whole project (its overall target and the latest
-approved value), then one period per reporting period that has a period target or an approved
-value (issue 15 item 9), with the women/men split as `actual`s disaggregated by sex. Only
-approved values are published.
+The results are written by `results.py` (its `RESULT_TYPE` is read here too), the XML helpers
+are in `xml.py`.
 """
 
 from datetime import date, timedelta
@@ -28,22 +26,20 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from lxml import etree
 
-from core.text import xml_text
 from projects import stats
 from projects.iati import IATI_VERSION
+from projects.iati.results import RESULT_TYPE, add_result, period_prefetches  # noqa: F401
+from projects.iati.xml import XML_LANG, decimal_text, in_languages, narrative, sub
 from projects.models import (
     Expenditure,
     Funding,
     Indicator,
     IndicatorValue,
     Objective,
-    PeriodTarget,
     Project,
     ProjectPartner,
 )
 from stakeholders.models import Institution
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # IATI ActivityStatus codes.
 PIPELINE, IMPLEMENTATION, FINALISATION, CLOSED = "1", "2", "3", "4"
@@ -58,20 +54,8 @@ INDICATIVE, COMMITTED = "1", "2"
 PARENT, SIBLING = "1", "3"
 # IATI TransactionType code of money the activity spent.
 EXPENDITURE = "4"
-# IATI IndicatorMeasure code of a count ("unit"): values of one period add up; the other
-# measures (percentage, nominal, ordinal) take the period's latest value.
-UNIT = "1"
 # IATI DescriptionType codes.
 GENERAL, OBJECTIVES, TARGET_GROUPS = "1", "2", "3"
-# IATI ResultType codes by logframe level.
-RESULT_TYPE = {
-    Objective.Level.ACTIVITY_GROUP: "1",  # output
-    Objective.Level.OUTPUT: "1",
-    Objective.Level.RESULT: "1",
-    Objective.Level.PURPOSE: "2",  # outcome
-    Objective.Level.SPECIFIC: "2",
-    Objective.Level.OVERALL: "3",  # impact
-}
 # The role each kind of partner has in IATI is the model's (ProjectPartner.IATI_ROLE).
 # IATI OrganisationType codes by institution kind; "90" (other) for the rest.
 GOVERNMENT, CIVIL_SOCIETY, MULTILATERAL, ACADEMIC, OTHER = "10", "22", "40", "80", "90"
@@ -168,46 +152,6 @@ def budget_periods(project):
     ]
 
 
-def decimal_text(value):
-    """A decimal without a trailing `.00`, as IATI values are usually written."""
-    value = Decimal(value)
-    return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value)
-
-
-def sub(parent, tag, text=None, **attributes):
-    # xml_text: text that reached the database some other way cannot break the document.
-    element = etree.SubElement(
-        parent,
-        tag,
-        {k.replace("_", "-"): xml_text(str(v)) for k, v in attributes.items() if v is not None},
-    )
-    if text is not None:
-        element.text = xml_text(text)
-    return element
-
-
-def narrative(parent, tag, text, **attributes):
-    """`<tag><narrative>text</narrative></tag>`; `text` a string, or {language: text}."""
-    element = sub(parent, tag, **attributes)
-    texts = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
-    for language, words in texts.items():
-        if not words:
-            continue
-        item = sub(element, "narrative", words)
-        if language != settings.LANGUAGE_CODE:
-            item.set(XML_LANG, language)
-    return element
-
-
-def in_languages(record, field):
-    """{language: text} of a field in every portal language it has (`title`, `title_fr`, …)."""
-    texts = {settings.LANGUAGE_CODE: getattr(record, field)}
-    for language, _name in settings.LANGUAGES:
-        if language != settings.LANGUAGE_CODE:
-            texts[language] = getattr(record, f"{field}_{language}", "") or ""
-    return texts
-
-
 def organisation(parent, tag, institution, role):
     narrative(
         parent,
@@ -216,26 +160,6 @@ def organisation(parent, tag, institution, role):
         role=role,
         type=ORGANISATION_TYPE.get(institution.kind, OTHER),
     )
-
-
-def period_prefetches():
-    """What `reporting_periods` reads of an indicator: its period targets (`targets_by_period`)
-    and approved values, oldest first (`approved_values`), each with its period (the IATI files
-    and the API)."""
-    return [
-        Prefetch(
-            "period_targets",
-            queryset=PeriodTarget.objects.select_related("period"),
-            to_attr="targets_by_period",
-        ),
-        Prefetch(
-            "values",
-            queryset=IndicatorValue.objects.approved()
-            .select_related("period")
-            .order_by("date", "pk"),
-            to_attr="approved_values",
-        ),
-    ]
 
 
 def with_export_data(projects):
@@ -370,91 +294,6 @@ def add_expenditure(activity, project, spent):
             category = str(Expenditure.Category(spent.category).label)
         texts[language] = f"{category}: {spent.note}" if spent.note else category
     narrative(transaction, "description", texts)
-
-
-def add_result(activity, project, objective, indicators):
-    result = sub(activity, "result", type=RESULT_TYPE[objective.level], aggregation_status="false")
-    narrative(result, "title", f"{objective.code}. {objective.title}")
-    if objective.description:
-        narrative(result, "description", objective.description)
-    for item in indicators:
-        add_indicator(result, item, project)
-
-
-def add_indicator(result, item, project):
-    """An indicator: numbers for measures 1–4; a qualitative one's target is a comment with no
-    value (IATI rule: a qualitative indicator's values are left out)."""
-    ascending = None
-    if not item.is_qualitative and item.baseline is not None:
-        ascending = "true" if item.target >= item.baseline else "false"
-    indicator = sub(result, "indicator", measure=item.measure, ascending=ascending)
-    narrative(indicator, "title", item.name)
-    if item.means_of_verification:
-        narrative(indicator, "description", item.means_of_verification)
-    if item.baseline is not None or item.baseline_year:
-        year = item.baseline_year or project.start_date.year
-        sub(
-            indicator,
-            "baseline",
-            year=year,
-            iso_date=f"{year}-01-01" if item.baseline_year else project.start_date.isoformat(),
-            value=None
-            if item.baseline is None or item.is_qualitative
-            else decimal_text(item.baseline),
-        )
-    period = sub(indicator, "period")
-    sub(period, "period-start", iso_date=project.start_date.isoformat())
-    sub(period, "period-end", iso_date=project.end_date.isoformat())
-    if item.is_qualitative:
-        narrative(sub(period, "target"), "comment", item.target_text)
-    else:
-        sub(period, "target", value=decimal_text(item.target))
-        if item.latest_value is not None:
-            actual = sub(period, "actual", value=decimal_text(item.latest_value))
-            narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
-        for reporting_period, target, values in reporting_periods(item):
-            add_reporting_period(indicator, item, reporting_period, target, values)
-
-
-def reporting_periods(item):
-    """(period, target or None, approved values) of each reporting period of `item` that has a
-    period target or an approved value, in date order; none for a qualitative indicator (IATI
-    leaves its values out)."""
-    if item.is_qualitative:
-        return []
-    periods = {}
-    for target in item.targets_by_period:
-        periods.setdefault(target.period_id, [target.period, None, []])[1] = target.target
-    for value in item.approved_values:
-        periods.setdefault(value.period_id, [value.period, None, []])[2].append(value)
-    return sorted((tuple(entry) for entry in periods.values()), key=lambda e: e[0].start)
-
-
-def period_actual(item, values):
-    """(value, women, men) a period's approved values give: summed for a count, the latest for
-    the other measures; women or men None when a value does not record them."""
-    chosen = values if item.measure == UNIT else values[-1:]
-
-    def total(field):
-        parts = [getattr(v, field) for v in chosen]
-        return None if any(p is None for p in parts) else sum(parts, Decimal(0))
-
-    return total("value"), total("women"), total("men")
-
-
-def add_reporting_period(indicator, item, reporting_period, target, values):
-    period = sub(indicator, "period")
-    sub(period, "period-start", iso_date=reporting_period.start.isoformat())
-    sub(period, "period-end", iso_date=reporting_period.end.isoformat())
-    if target is not None:
-        sub(period, "target", value=decimal_text(target))
-    if not values:
-        return
-    value, women, men = period_actual(item, values)
-    sub(period, "actual", value=decimal_text(value))
-    for part, sex in ((women, "female"), (men, "male")):
-        if part is not None:
-            sub(sub(period, "actual", value=decimal_text(part)), "dimension", name="sex", value=sex)
 
 
 def activities_document(projects, *, today=None):
