@@ -6,7 +6,7 @@ and the IATI files always agree."""
 from rest_framework import serializers
 
 from activities.models import Activity, NewsItem
-from projects.iati import export
+from projects.iati import export, results
 from projects.models import Indicator, Objective, Programme, Project
 from stakeholders.models import Country, Institution
 
@@ -101,13 +101,45 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     values = serializers.SerializerMethodField(help_text="Approved measured values, oldest first.")
+    period = serializers.SerializerMethodField(
+        help_text="Each reporting period with a period target or an approved value, as in the "
+        "IATI files: its target, its actual (the approved values summed for a count, the latest "
+        "for other measures) and the actual's women and men where every value records them."
+    )
 
     class Meta:
         model = Indicator
-        fields = ["id", "name", "unit", "baseline", "target", "means_of_verification", "values"]
+        fields = [
+            "id",
+            "name",
+            "unit",
+            "baseline",
+            "target",
+            "means_of_verification",
+            "values",
+            "period",
+        ]
 
     def get_values(self, indicator) -> list[dict]:
-        return [{"date": v.date, "value": str(v.value)} for v in indicator.values.all()]
+        return [{"date": v.date, "value": str(v.value)} for v in indicator.approved_values]
+
+    def get_period(self, indicator) -> list[dict]:
+        periods = []
+        for period, target, values in results.reporting_periods(indicator):
+            actual = women = men = None
+            if values:
+                actual, women, men = results.period_actual(indicator, values)
+            periods.append(
+                {
+                    "period_start": period.start,
+                    "period_end": period.end,
+                    "target": None if target is None else str(target),
+                    "actual": None if actual is None else str(actual),
+                    "women": None if women is None else str(women),
+                    "men": None if men is None else str(men),
+                }
+            )
+        return periods
 
 
 class ResultSerializer(serializers.ModelSerializer):

@@ -14,10 +14,10 @@ from rest_framework.pagination import CursorPagination
 from activities.filters import ActivityFilter
 from activities.models import Activity, NewsItem
 from api import serializers
+from projects.iati import results
 from projects.models import (
     Funding,
     Indicator,
-    IndicatorValue,
     Objective,
     Programme,
     Project,
@@ -91,10 +91,8 @@ class ProjectViewSet(ReadOnly):
         )
         if self.action != "retrieve":
             return projects
-        indicators = Indicator.objects.prefetch_related(
-            # Approved values only, as on the public pages.
-            Prefetch("values", queryset=IndicatorValue.objects.approved().order_by("date", "pk"))
-        )
+        # Approved values only, as on the public pages; period targets, as in the IATI files.
+        indicators = Indicator.objects.prefetch_related(*results.period_prefetches())
         return projects.prefetch_related(
             Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
             Prefetch("partners", queryset=ProjectPartner.objects.select_related("institution")),

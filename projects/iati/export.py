@@ -4,14 +4,18 @@
 (the portfolio file a publisher registers, or one project's file); `organisation_document()` is
 the reporting organisation's `<iati-organisations>` file. Element order follows the schemas'
 sequences: identifier, reporting-org, title, description, participating-org, activity-status,
-activity-date, recipient-country, sector, budget, related-activity, result.
+activity-date, recipient-country, sector, budget, transaction, related-activity, result.
 
 What the IATI Validator checks beyond the schema (`rules.py`) shapes the content:
 - identifiers are the organisation's reference + "-" + the project code, with no `/ & | ?` or
   spaces (rules 1.1.x); never the slug;
 - budgets are split into periods of at most a year (7.5.3), each with a value date inside it;
 - actual dates are never in the future (the status and dates follow today);
-- every participating organisation has a role and a type.
+- every participating organisation has a role and a type;
+- transactions are never dated in the future (11.2.x): expenditure dated after today waits.
+
+The results are written by `results.py` (its `RESULT_TYPE` is read here too), the XML helpers
+are in `xml.py`.
 """
 
 from datetime import date, timedelta
@@ -19,16 +23,23 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from lxml import etree
 
-from core.text import xml_text
 from projects import stats
 from projects.iati import IATI_VERSION
-from projects.models import Funding, Indicator, IndicatorValue, Objective, Project, ProjectPartner
+from projects.iati.results import RESULT_TYPE, add_result, period_prefetches  # noqa: F401
+from projects.iati.xml import XML_LANG, decimal_text, in_languages, narrative, sub
+from projects.models import (
+    Expenditure,
+    Funding,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Project,
+    ProjectPartner,
+)
 from stakeholders.models import Institution
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # IATI ActivityStatus codes.
 PIPELINE, IMPLEMENTATION, FINALISATION, CLOSED = "1", "2", "3", "4"
@@ -41,17 +52,10 @@ INDICATIVE, COMMITTED = "1", "2"
 # IATI RelatedActivityType codes: the programme is the parent; a predecessor is a sibling (a
 # phase of the same work; the codelist has no "predecessor").
 PARENT, SIBLING = "1", "3"
+# IATI TransactionType code of money the activity spent.
+EXPENDITURE = "4"
 # IATI DescriptionType codes.
 GENERAL, OBJECTIVES, TARGET_GROUPS = "1", "2", "3"
-# IATI ResultType codes by logframe level.
-RESULT_TYPE = {
-    Objective.Level.ACTIVITY_GROUP: "1",  # output
-    Objective.Level.OUTPUT: "1",
-    Objective.Level.RESULT: "1",
-    Objective.Level.PURPOSE: "2",  # outcome
-    Objective.Level.SPECIFIC: "2",
-    Objective.Level.OVERALL: "3",  # impact
-}
 # The role each kind of partner has in IATI is the model's (ProjectPartner.IATI_ROLE).
 # IATI OrganisationType codes by institution kind; "90" (other) for the rest.
 GOVERNMENT, CIVIL_SOCIETY, MULTILATERAL, ACADEMIC, OTHER = "10", "22", "40", "80", "90"
@@ -148,46 +152,6 @@ def budget_periods(project):
     ]
 
 
-def decimal_text(value):
-    """A decimal without a trailing `.00`, as IATI values are usually written."""
-    value = Decimal(value)
-    return str(value.quantize(Decimal(1))) if value == value.to_integral() else str(value)
-
-
-def sub(parent, tag, text=None, **attributes):
-    # xml_text: text that reached the database some other way cannot break the document.
-    element = etree.SubElement(
-        parent,
-        tag,
-        {k.replace("_", "-"): xml_text(str(v)) for k, v in attributes.items() if v is not None},
-    )
-    if text is not None:
-        element.text = xml_text(text)
-    return element
-
-
-def narrative(parent, tag, text, **attributes):
-    """`<tag><narrative>text</narrative></tag>`; `text` a string, or {language: text}."""
-    element = sub(parent, tag, **attributes)
-    texts = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
-    for language, words in texts.items():
-        if not words:
-            continue
-        item = sub(element, "narrative", words)
-        if language != settings.LANGUAGE_CODE:
-            item.set(XML_LANG, language)
-    return element
-
-
-def in_languages(record, field):
-    """{language: text} of a field in every portal language it has (`title`, `title_fr`, …)."""
-    texts = {settings.LANGUAGE_CODE: getattr(record, field)}
-    for language, _name in settings.LANGUAGES:
-        if language != settings.LANGUAGE_CODE:
-            texts[language] = getattr(record, f"{field}_{language}", "") or ""
-    return texts
-
-
 def organisation(parent, tag, institution, role):
     narrative(
         parent,
@@ -200,13 +164,11 @@ def organisation(parent, tag, institution, role):
 
 def with_export_data(projects):
     """`projects` with everything `add_activity` reads, in a fixed number of queries."""
+    indicators = stats.indicators_with_progress(
+        Indicator.objects.all(), values=IndicatorValue.objects.approved()
+    )
     objectives = Objective.objects.order_by("position", "code").prefetch_related(
-        Prefetch(
-            "indicators",
-            queryset=stats.indicators_with_progress(
-                Indicator.objects.all(), values=IndicatorValue.objects.approved()
-            ),
-        )
+        Prefetch("indicators", queryset=indicators.prefetch_related(*period_prefetches()))
     )
     return projects.select_related("programme", "predecessor").prefetch_related(
         Prefetch(
@@ -221,6 +183,11 @@ def with_export_data(projects):
         "countries",
         "sectors",
         "budget_lines",
+        Prefetch(
+            "expenditures",
+            queryset=Expenditure.objects.order_by("date", "pk"),
+            to_attr="expenditure_rows",
+        ),
         Prefetch("objectives", queryset=objectives),
     )
 
@@ -293,6 +260,10 @@ def add_activity(root, project, today):
             value_date=start.isoformat(),
         )
 
+    for spent in project.expenditure_rows:
+        if spent.date <= today:
+            add_expenditure(activity, project, spent)
+
     if project.programme_id:
         sub(activity, "related-activity", ref=programme_identifier(project.programme), type=PARENT)
     if project.predecessor_id:
@@ -305,46 +276,24 @@ def add_activity(root, project, today):
     return activity
 
 
-def add_result(activity, project, objective, indicators):
-    result = sub(activity, "result", type=RESULT_TYPE[objective.level], aggregation_status="false")
-    narrative(result, "title", f"{objective.code}. {objective.title}")
-    if objective.description:
-        narrative(result, "description", objective.description)
-    for item in indicators:
-        add_indicator(result, item, project)
-
-
-def add_indicator(result, item, project):
-    """An indicator: numbers for measures 1–4; a qualitative one's target is a comment with no
-    value (IATI rule: a qualitative indicator's values are left out)."""
-    ascending = None
-    if not item.is_qualitative and item.baseline is not None:
-        ascending = "true" if item.target >= item.baseline else "false"
-    indicator = sub(result, "indicator", measure=item.measure, ascending=ascending)
-    narrative(indicator, "title", item.name)
-    if item.means_of_verification:
-        narrative(indicator, "description", item.means_of_verification)
-    if item.baseline is not None or item.baseline_year:
-        year = item.baseline_year or project.start_date.year
-        sub(
-            indicator,
-            "baseline",
-            year=year,
-            iso_date=f"{year}-01-01" if item.baseline_year else project.start_date.isoformat(),
-            value=None
-            if item.baseline is None or item.is_qualitative
-            else decimal_text(item.baseline),
-        )
-    period = sub(indicator, "period")
-    sub(period, "period-start", iso_date=project.start_date.isoformat())
-    sub(period, "period-end", iso_date=project.end_date.isoformat())
-    if item.is_qualitative:
-        narrative(sub(period, "target"), "comment", item.target_text)
-    else:
-        sub(period, "target", value=decimal_text(item.target))
-        if item.latest_value is not None:
-            actual = sub(period, "actual", value=decimal_text(item.latest_value))
-            narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
+def add_expenditure(activity, project, spent):
+    """One expenditure row as an IATI transaction of type 4 (Expenditure)."""
+    transaction = sub(activity, "transaction")
+    sub(transaction, "transaction-type", code=EXPENDITURE)
+    sub(transaction, "transaction-date", iso_date=spent.date.isoformat())
+    sub(
+        transaction,
+        "value",
+        decimal_text(spent.amount),
+        currency=project.currency,
+        value_date=spent.date.isoformat(),
+    )
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            category = str(Expenditure.Category(spent.category).label)
+        texts[language] = f"{category}: {spent.note}" if spent.note else category
+    narrative(transaction, "description", texts)
 
 
 def activities_document(projects, *, today=None):

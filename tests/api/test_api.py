@@ -10,7 +10,7 @@ from django.urls import reverse
 from openapi_spec_validator import validate
 from rest_framework.throttling import AnonRateThrottle
 
-from projects.models import Objective
+from projects.models import Objective, PeriodTarget
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,10 +72,14 @@ def test_a_project_carries_its_logframe_in_order_with_indicator_values(client, p
     )
     specific = factories.ObjectiveFactory(project=project, code="1", title="Safeguards", position=1)
     indicator = factories.IndicatorFactory(objective=result, name="Officers trained", target=300)
-    for day, value in [(datetime.date(2024, 6, 1), 250), (datetime.date(2023, 6, 1), 120)]:
-        factories.IndicatorValueFactory(
-            indicator=indicator, date=day, value=value, status="approved"
+    for day, value, women, men in [
+        (datetime.date(2024, 6, 1), 250, 150, 100),
+        (datetime.date(2023, 6, 1), 120, None, None),
+    ]:
+        recorded = factories.IndicatorValueFactory(
+            indicator=indicator, date=day, value=value, women=women, men=men, status="approved"
         )
+    PeriodTarget.objects.create(indicator=indicator, period=recorded.period, target=100)
     # Not approved yet: not in the API.
     factories.IndicatorValueFactory(indicator=indicator, date=datetime.date(2024, 7, 1), value=9)
     factories.PartnerFactory(project=project, institution__name="Ministry of Justice")
@@ -92,6 +96,14 @@ def test_a_project_carries_its_logframe_in_order_with_indicator_values(client, p
     assert officers["values"] == [
         {"date": "2023-06-01", "value": "120.00"},
         {"date": "2024-06-01", "value": "250.00"},
+    ]
+    # Per reporting period, as in the IATI files: the target, the approved actual, its split.
+    assert [
+        (p["period_start"], p["target"], p["actual"], p["women"], p["men"])
+        for p in officers["period"]
+    ] == [
+        ("2023-01-01", "100.00", "120.00", None, None),
+        ("2024-01-01", None, "250.00", "150.00", "100.00"),
     ]
     [partner] = detail["participating_org"]
     assert partner["name"] == "Ministry of Justice"

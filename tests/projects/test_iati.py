@@ -7,9 +7,17 @@ from django.utils import timezone
 from lxml import etree
 
 from projects import iati
+from projects.iati import rules
 from projects.iati.export import country_percentages
 from projects.logframe import ValueStatus
-from projects.models import Objective, ProjectPartner
+from projects.models import (
+    Expenditure,
+    Objective,
+    PeriodTarget,
+    ProjectPartner,
+    ProjectSector,
+    ReportingPeriod,
+)
 from tests import factories
 
 APPROVED = ValueStatus.APPROVED
@@ -289,3 +297,85 @@ def test_yearly_budget_lines_become_annual_budgets_within_the_project_period(
         ("2024-03-01", "2024-12-31", "400000"),
         ("2025-01-01", "2025-06-30", "250000"),
     ]
+
+
+def test_a_funder_reads_each_reporting_periods_target_and_approved_actuals_by_sex_and_the_spending(
+    client, project, schema
+):
+    project.start_date, project.end_date = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    project.save()
+    project.countries.set([factories.CountryFactory(code="RS")])
+    ProjectSector.objects.create(project=project, code="15130", percentage=100)
+    first = ReportingPeriod.objects.create(
+        project=project, start=datetime.date(2024, 1, 1), end=datetime.date(2024, 6, 30)
+    )
+    second = ReportingPeriod.objects.create(
+        project=project, start=datetime.date(2024, 7, 1), end=datetime.date(2024, 12, 31)
+    )
+    trained = factories.IndicatorFactory(
+        objective__project=project, name="Judges trained", target=100
+    )
+    PeriodTarget.objects.create(indicator=trained, period=first, target=40)
+    PeriodTarget.objects.create(indicator=trained, period=second, target=60)
+    for day, value, women, men, status in [
+        (datetime.date(2024, 3, 1), 30, 18, 12, APPROVED),
+        (datetime.date(2024, 5, 1), 5, 3, 2, APPROVED),
+        (datetime.date(2024, 6, 1), 50, 25, 25, ValueStatus.DRAFT),
+        (datetime.date(2024, 9, 1), 20, 10, 10, ValueStatus.SUBMITTED),
+    ]:
+        factories.IndicatorValueFactory(
+            indicator=trained, date=day, value=value, women=women, men=men, status=status
+        )
+    for day, amount, category, note in [
+        (datetime.date(2024, 3, 10), "1200.50", Expenditure.Category.TRAVEL, "Study visit"),
+        (datetime.date(2024, 9, 1), "3000", Expenditure.Category.STAFF, ""),
+        (TODAY + datetime.timedelta(days=30), "999", Expenditure.Category.OTHER, "Not yet"),
+    ]:
+        Expenditure.objects.create(project=project, date=day, amount=amount, category=category)
+        Expenditure.objects.filter(date=day).update(note=note)
+
+    document = get_document(client, project)
+
+    schema.assertValid(document)
+    assert [str(failure) for failure in rules.check(document)] == []
+    activity = document.find("iati-activity")
+    periods = [
+        (
+            p.find("period-start").get("iso-date"),
+            p.find("period-end").get("iso-date"),
+            [t.get("value") for t in p.findall("target")],
+            [
+                (a.get("value"), [(d.get("name"), d.get("value")) for d in a.findall("dimension")])
+                for a in p.findall("actual")
+            ],
+        )
+        for p in activity.findall("result/indicator/period")
+    ]
+    assert periods == [
+        # The whole project: its overall target and latest approved value.
+        ("2024-01-01", "2024-12-31", ["100"], [("5", [])]),
+        # The first half: both approved values summed, the draft left out, split by sex.
+        (
+            "2024-01-01",
+            "2024-06-30",
+            ["40"],
+            [("35", []), ("21", [("sex", "female")]), ("14", [("sex", "male")])],
+        ),
+        # The second half: its target; the submitted value is not approved yet.
+        ("2024-07-01", "2024-12-31", ["60"], []),
+    ]
+    transactions = activity.findall("transaction")
+    assert [t.find("transaction-type").get("code") for t in transactions] == ["4", "4"]
+    assert [t.find("transaction-date").get("iso-date") for t in transactions] == [
+        "2024-03-10",
+        "2024-09-01",
+    ]
+    assert sum(Decimal(t.findtext("value")) for t in transactions) == Decimal("4200.50")
+    assert {t.find("value").get("currency") for t in transactions} == {project.currency}
+    assert (
+        transactions[0].findtext("description/narrative") == "Travel and subsistence: Study visit"
+    )
+    # Transactions come after the budgets and before the results, as the schema orders them.
+    tags = [child.tag for child in activity]
+    assert tags.index("transaction") > max(i for i, tag in enumerate(tags) if tag == "budget")
+    assert tags.index("result") > tags.index("transaction")
