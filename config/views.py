@@ -1,6 +1,7 @@
 """The pages that read across apps: health check, home, site search and My work."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import InvalidPage, Paginator
@@ -17,11 +18,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -29,8 +30,8 @@ from django.views.decorators.http import require_safe
 from activities.models import Activity, NewsItem, NewsPicture
 from core import cache
 from core.access import is_manager, managers
-from core.db import StoredDocument
-from core.languages import in_original_columns
+from core.db import SEARCH_DOCUMENT, StoredDocument
+from core.languages import in_original_columns, translated_fields
 from projects import maps
 from projects.models import Funding, Project, ProjectPartner
 from stakeholders.models import Institution
@@ -140,38 +141,80 @@ class SearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
 
 
-# Tables whose rows keep their search document (core.db.StoredSearchDocument).
+# Tables whose rows keep their search documents (core.db.StoredSearchDocument): one in English
+# (`search_document`) and one in French (`search_document_fr`, from the `_fr` columns).
 STORED_DOCUMENTS = {"projects_project", "activities_activity", "activities_newsitem"}
+
+# The PostgreSQL text search configuration of each language and the stored document it reads.
+SEARCH_LANGUAGES = {"en": ("english", SEARCH_DOCUMENT), "fr": ("french", f"{SEARCH_DOCUMENT}_fr")}
+
+
+def search_languages():
+    """The languages a search matches in: English always, and the page's language beside it.
+
+    A French visitor may type an English word (many records have English text only); an
+    English page searches the English text alone.
+    """
+    active = translation.get_language()
+    return ["en", active] if active in SEARCH_LANGUAGES and active != "en" else ["en"]
+
+
+def in_language(model, fields, language):
+    """`fields` with each translated one read from its column in `language` (`title_fr`)."""
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return list(fields)
+    translated = translated_fields(model)
+    return [f"{field}_{language}" if field in translated else field for field in fields]
 
 
 def _ranked(queryset, fields, terms):
-    """PostgreSQL full-text search, best match first."""
-    # Projects, activities and news keep their document (a tsvector column with a GIN index):
-    # matching and ranking read it. Institutions match on the same expression as their GIN
-    # index, and ranking recomputes it. Either way ranking is bounded to SEARCH_CANDIDATES
+    """PostgreSQL full-text search, best match first, in English and the page's language."""
+    # Projects, activities and news keep their documents (tsvector columns with GIN indexes):
+    # matching and ranking read them. Institutions match on the same expressions as their GIN
+    # indexes, and ranking recomputes them. Either way ranking is bounded to SEARCH_CANDIDATES
     # matches, so a word found in half of 200,000 activities costs what a rare one does.
     stored = queryset.model._meta.db_table in STORED_DOCUMENTS
-    vector = StoredDocument() if stored else SearchVector(*fields, config="english")
-    query = SearchQuery(terms, config="english", search_type="websearch")
     queryset = in_original_columns(queryset)
-    candidates = queryset.annotate(document=vector).filter(document=query).order_by()
+    matches, ranks, documents = Q(), [], {}
+    for language in search_languages():
+        config, column = SEARCH_LANGUAGES[language]
+        if stored:
+            vector = StoredDocument(column)
+        else:
+            vector = SearchVector(*in_language(queryset.model, fields, language), config=config)
+        query = SearchQuery(terms, config=config, search_type="websearch")
+        documents[f"document_{language}"] = vector
+        matches |= Q(**{f"document_{language}": query})
+        ranks.append(SearchRank(vector, query))
+    candidates = queryset.annotate(**documents).filter(matches).order_by()
+    rank = ranks[0] if len(ranks) == 1 else Greatest(*ranks)
     return (
         queryset.filter(pk__in=candidates.values("pk")[:SEARCH_CANDIDATES])
-        .annotate(rank=SearchRank(vector, query))
+        .annotate(rank=rank)
         .order_by("-rank", "pk")
     )
 
 
 def _contains(queryset, fields, terms):
-    """The SQLite fallback: every word somewhere in one of the fields, title matches first."""
+    """The SQLite fallback: every word somewhere in one of the fields, title matches first.
+
+    On a French page the French columns are searched beside the English ones.
+    """
     queryset = in_original_columns(queryset)
+    languages = search_languages()
+    columns = [c for language in languages for c in in_language(queryset.model, fields, language)]
+    titles = {in_language(queryset.model, fields[:1], language)[0] for language in languages}
     words = terms.split()
     for word in words:
         condition = Q()
-        for field in fields:
-            condition |= Q(**{f"{field}__icontains": word})
+        for column in dict.fromkeys(columns):
+            condition |= Q(**{f"{column}__icontains": word})
         queryset = queryset.filter(condition)
-    in_title = Q(**{f"{fields[0]}__icontains": words[0]}) if words else Q(pk=None)
+    in_title = Q(pk=None)
+    if words:
+        in_title = Q()
+        for title in titles:
+            in_title |= Q(**{f"{title}__icontains": words[0]})
     return queryset.annotate(
         rank=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
     ).order_by("-rank", "pk")

@@ -54,19 +54,26 @@ class AddFieldBesidePostgresIndexes(BesidePostgresIndexes, migrations.AddField):
 SEARCH_DOCUMENT = "search_document"
 
 
-def document(columns):
+def document(columns, config="english"):
     """The SQL of what tsvector_update_trigger stores: the columns' words, in order."""
-    return " || ".join(f"to_tsvector('pg_catalog.english', coalesce({c}, ''))" for c in columns)
+    return " || ".join(f"to_tsvector('pg_catalog.{config}', coalesce({c}, ''))" for c in columns)
 
 
 class StoredDocument(Expression):
-    """A row's stored search document, in queries and subqueries alike (the table's alias)."""
+    """A row's stored search document, in queries and subqueries alike (the table's alias).
+
+    `column` names which: `search_document` (English) or `search_document_fr` (French).
+    """
 
     output_field = SearchVectorField()
 
+    def __init__(self, column=SEARCH_DOCUMENT):
+        super().__init__()
+        self.column = column
+
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f"{alias}.{connection.ops.quote_name(SEARCH_DOCUMENT)}", []
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
 
 
 class StoredSearchDocument(migrations.RunSQL):
@@ -76,27 +83,30 @@ class StoredSearchDocument(migrations.RunSQL):
     text at every search (the cost of a search at 200,000 activities). Models do not declare the
     column, so no page loads it; `search_document(model)` says whether a table has one. A
     trigger, not a generated column, so that later migrations may still alter the text columns.
+
+    `column` and `config` make the same for another language: `search_document_fr` with the
+    `french` configuration over the French columns (`title_fr`, ...).
     """
 
-    def __init__(self, table, columns):
-        self.table, self.columns = table, columns
+    def __init__(self, table, columns, column=SEARCH_DOCUMENT, config="english"):
+        self.table, self.columns, self.column, self.config = table, columns, column, config
         column_list = ", ".join(columns)
-        name = f"{table}_{SEARCH_DOCUMENT}"
+        name = f"{table}_{column}"
         super().__init__(
             sql=[
                 # Idempotent: a database where an earlier numbering of it ran stays as it is.
-                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SEARCH_DOCUMENT} tsvector",
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} tsvector",
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
                 f"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
-                f"EXECUTE FUNCTION tsvector_update_trigger({SEARCH_DOCUMENT}, "
-                f"'pg_catalog.english', {column_list})",
+                f"EXECUTE FUNCTION tsvector_update_trigger({column}, "
+                f"'pg_catalog.{config}', {column_list})",
                 # The trigger recomputes only when a column changes: fill the rows there are.
-                f"UPDATE {table} SET {SEARCH_DOCUMENT} = {document(columns)}",  # noqa: S608
-                f"CREATE INDEX IF NOT EXISTS {name}_gin ON {table} USING gin ({SEARCH_DOCUMENT})",
+                f"UPDATE {table} SET {column} = {document(columns, config)}",  # noqa: S608
+                f"CREATE INDEX IF NOT EXISTS {name}_gin ON {table} USING gin ({column})",
             ],
             reverse_sql=[
                 f"DROP TRIGGER IF EXISTS {name} ON {table}",
-                f"ALTER TABLE {table} DROP COLUMN IF EXISTS {SEARCH_DOCUMENT}",
+                f"ALTER TABLE {table} DROP COLUMN IF EXISTS {column}",
             ],
         )
 
@@ -109,7 +119,12 @@ class StoredSearchDocument(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
     def deconstruct(self):
-        return self.__class__.__name__, [self.table, self.columns], {}
+        kwargs = {}
+        if self.column != SEARCH_DOCUMENT:
+            kwargs["column"] = self.column
+        if self.config != "english":
+            kwargs["config"] = self.config
+        return self.__class__.__name__, [self.table, self.columns], kwargs
 
 
 class GroupConcat(Aggregate):

@@ -145,6 +145,11 @@ class Institution(SluggedModel):
                 SearchVector("name", "acronym", "description", config="english"),
                 name="institution_search",
             ),
+            # The site search on /fr/: the French name, with the French configuration.
+            GinIndex(
+                SearchVector("name_fr", "acronym", "description", config="french"),
+                name="institution_search_fr",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

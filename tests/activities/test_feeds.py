@@ -131,6 +131,56 @@ def test_french_feed_has_french_language_and_links(client, project):
 
 
 @pytest.mark.django_db
+def test_french_feeds_carry_french_texts_field_by_field_and_english_feeds_stay_english(client):
+    project = factories.ProjectFactory(
+        title="Prison reform", title_fr="Réforme pénitentiaire", summary="Safer prisons."
+    )
+    factories.NewsItemFactory(
+        project=project,
+        title="Staff trained",
+        title_fr="Personnel formé",
+        lead="Thirty professionals took part.",
+        lead_fr="",
+        published_on=days_ago(1),
+    )
+    factories.NewsItemFactory(
+        project=project,
+        title="Visit",
+        title_fr="Visite",
+        lead="Inspectors came.",
+        lead_fr="Les inspecteurs sont venus.",
+    )
+
+    french = parse(client.get("/fr/news/feed/"))
+    french_project = parse(client.get(f"/fr/projects/{project.slug}/feed/"))
+    english = parse(client.get("/news/feed/"))
+
+    assert french.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert [(e["title"], e["summary"], e["categories"]) for e in entries(french)] == [
+        ("Visite", "Les inspecteurs sont venus.", ["Réforme pénitentiaire"]),
+        ("Personnel formé", "Thirty professionals took part.", ["Réforme pénitentiaire"]),
+    ]
+    # A field shown in English in the French feed says so; the others are the feed's French.
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    visit, trained = french.findall("atom:entry", ATOM)
+    assert [e.get(lang) for e in visit] == [None] * len(visit)
+    assert trained.find("atom:title", ATOM).get(lang) is None
+    assert trained.find("atom:summary", ATOM).get(lang) == "en"
+    assert [e.get(lang) for e in english.iter() if e.get(lang)] == ["en"]  # the feed's own
+    assert french_project.findtext("atom:title", namespaces=ATOM) == (
+        "Réforme pénitentiaire : actualités"
+    )
+    assert french_project.findtext("atom:subtitle", namespaces=ATOM) == "Safer prisons."
+    assert french_project.find("atom:subtitle", ATOM).get(lang) == "en"
+    assert [e["title"] for e in entries(french_project)] == ["Visite", "Personnel formé"]
+    assert english.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert [(e["title"], e["summary"]) for e in entries(english)] == [
+        ("Visit", "Inspectors came."),
+        ("Staff trained", "Thirty professionals took part."),
+    ]
+
+
+@pytest.mark.django_db
 def test_demo_feeds_carry_the_seed_stories(client, demo):
     kosovo = demo.kosovo
 

@@ -1,0 +1,79 @@
+"""The site search in English and French: /fr/ matches the French text (PostgreSQL's `french`
+configuration over a stored document; SQLite searches the `_fr` columns), English still matches."""
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+NOTICE = "Contenu disponible en anglais uniquement"
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the text search configurations are PostgreSQL's"
+)
+
+
+@pytest.fixture
+def bilingual(db, settings):
+    settings.PAGE_CACHE = False
+    project = factories.ProjectFactory(
+        title="Prison staff project", title_fr="Projet pour le personnel des prisons"
+    )
+    activity = factories.ActivityFactory(
+        project=project,
+        title="Training of prison staff",
+        title_fr="Formation du personnel pénitentiaire",
+        description="Two days on the rules of detention.",
+        description_fr="Deux journées sur les règles de la détention.",
+    )
+    factories.ActivityFactory(project=project, title="Probation seminar", title_fr="")
+    factories.NewsItemFactory(
+        project=project,
+        title="Inspectors visit",
+        title_fr="Visite des inspecteurs",
+        lead="Wardens met inspectors.",
+        lead_fr="Les surveillants ont rencontré les inspecteurs.",
+    )
+    factories.InstitutionFactory(
+        name="Prison Administration", name_fr="Administration pénitentiaire"
+    )
+    return activity
+
+
+def test_a_french_page_finds_french_text_and_still_finds_english_text(client, bilingual):
+    french = client.get("/fr/search/", {"q": "formation pénitentiaire"}).content.decode()
+    institution = client.get("/fr/search/", {"q": "administration pénitentiaire"}).content.decode()
+    english_word = client.get("/fr/search/", {"q": "probation"}).content.decode()
+    english_page = client.get("/search/", {"q": "formation pénitentiaire"}).content.decode()
+
+    assert f'href="/fr/activities/{bilingual.pk}/">Formation du personnel pénitentiaire</a>' in (
+        french
+    )
+    assert "Probation seminar" not in french
+    assert "Administration pénitentiaire" in institution
+    # A record with no French text is found by its English words, shown in English and marked.
+    assert '<a href="/fr/activities/' in english_word and 'lang="en">Probation seminar' in (
+        english_word
+    )
+    assert english_word.count(NOTICE) == 1
+    # The English page searches the English text only, and shows it.
+    assert "0 results" in english_page
+    assert "Training of prison staff" in client.get("/search/?q=training").content.decode()
+
+
+@postgres_only
+def test_french_search_stems_french_words_and_follows_edits(client, bilingual):
+    plural = client.get("/fr/search/", {"q": "formations pénitentiaires"}).content.decode()
+    lead = client.get("/fr/search/", {"q": "surveillant"}).content.decode()
+    assert "Formation du personnel pénitentiaire" in plural
+    assert "Visite des inspecteurs" in lead
+    # English stemming does not reach French words, nor French stemming English ones.
+    assert "0 results" in client.get("/search/", {"q": "formations"}).content.decode()
+
+    bilingual.title_fr = "Atelier sur la probation"
+    bilingual.save()
+
+    old = client.get("/fr/search/", {"q": "formations pénitentiaires"}).content.decode()
+    new = client.get("/fr/search/", {"q": "ateliers"}).content.decode()
+    assert "Atelier sur la probation" not in old
+    assert "Atelier sur la probation" in new
