@@ -6,7 +6,7 @@ from core.db import StoredSearchDocument
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0010_texts_in_english_and_french")]
+    dependencies = [("activities", "0011_media_and_staff_notes")]
 
     operations = [
         StoredSearchDocument(

@@ -6,7 +6,7 @@ from core.db import StoredSearchDocument
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0016_expenditure_and_report_narratives")]
+    dependencies = [("projects", "0017_media_and_staff_notes")]
 
     operations = [
         StoredSearchDocument(
