@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from core.access import is_manager
-from core.forms import FastSelect
+from core.forms import DatePartsField, FastSelect, PlainMessagesMixin
 from projects.logframe import Level
 from projects.models import IndicatorValue, ProjectMembership
 
@@ -33,13 +33,13 @@ class LogframeLevelsField(forms.MultipleChoiceField):
         super().__init__(choices=Level.choices, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(PlainMessagesMixin, forms.ModelForm):
     """A measurement of one indicator; the activity, if any, must be of the same project."""
 
     class Meta:
         model = IndicatorValue
         fields = ["date", "value", "note", "activity"]
-        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+        field_classes = {"date": DatePartsField}
         help_texts = {"activity": _("The activity that produced this value, if any.")}
 
     def __init__(self, *args, user, **kwargs):
