@@ -236,13 +236,28 @@ class ActivityCreateView(OnATeamMixin, StaffFormMixin, OneTimeSubmitMixin, Creat
         """The project of ?project=<slug> (403 or 404 if not the user's), or None."""
         return self.project_from_query()
 
+    @cached_property
+    def model_activity(self):
+        """The activity of ?like=<id> a similar one starts from (404 unless the user's), or None."""
+        value = self.request.GET.get("like", "")
+        if not value:
+            return None
+        activity = Activity.objects.editable_by(self.request.user).filter(pk=as_id(value)).first()
+        if as_id(value) is None or activity is None:
+            raise Http404
+        return activity
+
     def get_initial(self):
         initial = super().get_initial()
         if self.preselected_project is not None:
             initial["project"] = self.preselected_project
+        if self.model_activity is not None:
+            initial.update(similar_activity(self.model_activity))
         return initial
 
     def get(self, request, *args, **kwargs):
+        if self.model_activity is not None:  # prefilled: not the kept blank form
+            return super().get(request, *args, **kwargs)
         # The blank form is the same for this user and project until the portal's data or the
         # user's role changes: kept as HTML, it costs neither its queries nor its rendering
         # (crispy: about 70 ms). The project is checked on every request.
@@ -265,6 +280,34 @@ class ActivityCreateView(OnATeamMixin, StaffFormMixin, OneTimeSubmitMixin, Creat
             url = reverse("activities:create") + f"?project={self.object.project.slug}"
             return HttpResponseRedirect(url)
         return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+# What "Log a similar activity" copies into the new form; dates and figures are the new one's.
+SIMILAR = (
+    "title",
+    "title_fr",
+    "kind",
+    "format",
+    "scope",
+    "venue",
+    "city",
+    "description",
+    "description_fr",
+)
+
+
+def similar_activity(activity):
+    """The new activity form's initial values for one like `activity`."""
+    return {
+        "project": activity.project_id,
+        **{
+            name: getattr(activity, f"{name}_en" if name in ("title", "description") else name)
+            for name in SIMILAR
+        },
+        "countries": list(activity.countries.values_list("pk", flat=True)),
+        "institutions": list(activity.institutions.values_list("pk", flat=True)),
+        "objectives": list(activity.objectives.values_list("pk", flat=True)),
+    }
 
 
 class ActivityUpdateView(RecordUpdateView):

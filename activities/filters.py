@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
-from core.filters import CleanInputFilterSet, FilterForm, StableOrderingFilter, TextFilter
+from core.filters import ANY, CleanInputFilterSet, FilterForm, StableOrderingFilter, TextFilter
 from core.forms import FastSelect, as_id
 from projects.filters import readable_projects
 from projects.models import Objective
@@ -113,7 +113,7 @@ class ActivityFilter(ProjectListedFilterSet):
         @functools.cache
         def objective_choices():
             objectives = objective_field.queryset.filter(Q(project__slug=project) | chosen)
-            return [("", "---------")] + [
+            return [("", ANY)] + [
                 (o.pk, objective_field.label_from_instance(o)) for o in objectives
             ]
 
@@ -126,7 +126,7 @@ class ActivityFilter(ProjectListedFilterSet):
             institutions = Institution.objects.filter(
                 Q(slug=institution) | Q(pk__in=used.values("institution_id"))
             )
-            return [("", "---------")] + [(i.slug, str(i)) for i in institutions]
+            return [("", ANY)] + [(i.slug, str(i)) for i in institutions]
 
         # Callables: evaluated only when the form is rendered, not when exports validate it.
         objective_field.widget.choices = objective_choices

@@ -1,12 +1,13 @@
 """Staff forms for activities and news: they validate and normalise; services.py saves."""
 
-from crispy_forms.bootstrap import FormActions, InlineCheckboxes
+from crispy_forms.bootstrap import AppendedText, FormActions, InlineCheckboxes
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Fieldset, Layout, Row, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,9 @@ from activities.choices import fill_project_select
 from activities.models import Activity, NewsItem
 from core import dates
 from core.forms import (
+    CHOOSE,
     DangerSubmit,
-    DateInput,
+    DatePartsField,
     FastSelect,
     IdsField,
     RecordForm,
@@ -29,6 +31,7 @@ from projects.models import Objective, Project
 from stakeholders.models import Country, Institution
 
 SAVE_AND_ADD_ANOTHER = "save_add_another"
+FROM_THE_DATES = _("From the dates: held once past, planned before")
 LATEST_ACTIVITIES = 20
 PREVIEW = "preview"
 
@@ -167,11 +170,15 @@ class ActivityForm(ActivityRules, VersionedForm):
             "external_reference",
             "internal_note",
         ]
-        field_classes = {"countries": IdsField, "objectives": IdsField, "institutions": IdsField}
+        field_classes = {
+            "countries": IdsField,
+            "objectives": IdsField,
+            "institutions": IdsField,
+            "start_date": DatePartsField,
+            "end_date": DatePartsField,
+        }
         widgets = {
             "project": FastSelect,
-            "start_date": DateInput,
-            "end_date": DateInput,
             "duration_days": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
             "countries": forms.CheckboxSelectMultiple,
             "objectives": forms.CheckboxSelectMultiple,
@@ -199,6 +206,13 @@ class ActivityForm(ActivityRules, VersionedForm):
             projects = projects.filter(pk=self.instance.project_id)
         project_id = self.choose_project(projects, "activities:choices")
         self.fields["countries"].queryset = Country.objects.all()
+        if not self.instance.pk:
+            # Left to the dates: a past activity is saved as held (clean), unless chosen otherwise.
+            status = self.fields["status"]
+            status.required = False
+            status.choices = [("", FROM_THE_DATES), *Activity.Status.choices]
+            self.initial.setdefault("status", "")
+        cost = self.currency_of(project_id)
 
         # Any of the user's objectives passes the field, so that one of another project gets the
         # model's own message (Activity.validate_objectives); only the chosen project's are shown.
@@ -242,10 +256,8 @@ class ActivityForm(ActivityRules, VersionedForm):
             Fieldset(
                 _("When and where"),
                 Row(
-                    Column("start_date", css_class="col-md-3"),
-                    Column("start_precision", css_class="col-md-3"),
-                    Column("end_date", css_class="col-md-3"),
-                    Column("end_precision", css_class="col-md-3"),
+                    Column("start_date", "start_precision", css_class="col-md-6"),
+                    Column("end_date", "end_precision", css_class="col-md-6"),
                 ),
                 Row(Column("duration_days", css_class="col-md-4")),
                 "confirm_outside_period",
@@ -281,13 +293,32 @@ class ActivityForm(ActivityRules, VersionedForm):
                 ),
                 "facilitators",
                 Row(
-                    Column("cost", css_class="col-md-4"),
+                    Column(cost, css_class="col-md-4"),
                     Column("external_reference", css_class="col-md-4"),
                 ),
                 "internal_note",
             ),
             FormActions(*buttons, cancel_link(cancel_url)),
         )
+
+    def currency_of(self, project_id):
+        """The cost box, with the chosen project's currency beside it once there is one."""
+        project = None
+        if project_id is not None:
+            project = Project.objects.filter(pk=project_id).only("currency").first()
+        if project is None:
+            self.fields["cost"].help_text = _("In the chosen project's currency.")
+            return "cost"
+        self.fields["cost"].help_text = ""
+        return AppendedText("cost", project.currency)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk and not cleaned_data.get("status"):
+            last_day = cleaned_data.get("end_date") or cleaned_data.get("start_date")
+            past = last_day is not None and last_day < timezone.localdate()
+            cleaned_data["status"] = Activity.Status.HELD if past else Activity.Status.PLANNED
+        return cleaned_data
 
     def dates_outside_period(self, project, confirmed):
         self.fields["confirm_outside_period"].widget = forms.CheckboxInput()
@@ -310,8 +341,8 @@ class ActivityForm(ActivityRules, VersionedForm):
             listed = Q(pk__in=[pk for pk in map(as_id, values) if pk is not None])
         elif self.instance.pk:
             listed = Q(pk__in=self.instance.institutions.values("pk"))
-        else:
-            listed = Q(pk__in=[])
+        else:  # a new one: those of the activity it is like, if any
+            listed = Q(pk__in=self.initial.get("institutions", []))
         if project_id is not None:
             latest = Activity.objects.filter(project_id=project_id).order_by("-start_date", "-pk")
             listed |= Q(partnerships__project_id=project_id) | Q(
@@ -328,6 +359,7 @@ class ActivityForm(ActivityRules, VersionedForm):
 class NewsItemForm(VersionedForm):
     class Meta:
         model = NewsItem
+        field_classes = {"published_on": DatePartsField}
         fields = [
             "project",
             "activity",
@@ -343,7 +375,6 @@ class NewsItemForm(VersionedForm):
         ]
         widgets = {
             "project": FastSelect,
-            "published_on": DateInput,
             "lead": forms.Textarea(attrs={"rows": 3}),
             "lead_fr": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
@@ -376,7 +407,7 @@ class NewsItemForm(VersionedForm):
         activity.label_from_instance = lambda a: f"{a.title} ({date_format(a.start_date)})"
         shown = Activity.objects.filter(project_id=project_id).order_by("-start_date", "-pk")
         activity.widget.choices = [
-            ("", "---------"),
+            ("", CHOOSE),
             *(activity.iterator(activity).choice(a) for a in shown),
         ]
 

@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, StepValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +42,14 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(
             end_date__gte=today or timezone.localdate(), status=Activity.Status.PLANNED
         ).order_by("start_date", "pk")
+
+    def with_former_logger(self):
+        """`logged_by_former_member`: logged by an account since deleted (its history keeps
+        who it was); no one recorded at all means it was imported."""
+        logged = self.model.history.filter(
+            id=OuterRef("pk"), history_type="+", created_by_id__isnull=False
+        )
+        return self.annotate(logged_by_former_member=Exists(logged))
 
     def held(self):
         return self.filter(status=Activity.Status.HELD)
@@ -233,6 +241,24 @@ class Activity(EditedRecord):
             return str(count)
         return f"{self.get_participants_qualifier_display()} {count}"
 
+    def women_men_errors(self):
+        """On the box that is wrong: Women, or Men when only men are given."""
+        women, men, total = self.participants_women, self.participants_men, self.participants_total
+        known = (women or 0) + (men or 0)
+        if total is None or known <= total:
+            return {}
+        figures = {"known": known, "total": total}
+        if women is not None and men is not None:
+            message = _(
+                "Women and men together (%(known)s) are more than the participants (%(total)s)."
+            )
+            return {"participants_women": message % figures}
+        if women is not None:
+            message = _("Women (%(known)s) are more than the participants (%(total)s).")
+            return {"participants_women": message % figures}
+        message = _("Men (%(known)s) are more than the participants (%(total)s).")
+        return {"participants_men": message % figures}
+
     def get_absolute_url(self):
         return reverse("activities:detail", args=[self.pk])
 
@@ -249,12 +275,8 @@ class Activity(EditedRecord):
             self.normalise_dates()
         end_date = self.end_date or self.start_date
         if self.start_date and end_date and end_date < self.start_date:
-            errors["end_date"] = _("The end date cannot be before the start date.")
-        known = (self.participants_women or 0) + (self.participants_men or 0)
-        if self.participants_total is not None and known > self.participants_total:
-            errors["participants_total"] = _(
-                "Women and men (%(known)s) cannot be more than the participants (%(total)s)."
-            ) % {"known": known, "total": self.participants_total}
+            errors["end_date"] = _("The end date must be on or after the start date.")
+        errors.update(self.women_men_errors())
         if errors:
             raise ValidationError(errors)
         if self.pk and self.project_id:

@@ -275,6 +275,8 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way to write a date per language ("20 October 2022", "20 octobre 2022"): config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # Content in both languages (django-modeltranslation, each app's translation.py): one column per
 # language, English required, each field falling back to English on its own.

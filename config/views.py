@@ -1,9 +1,12 @@
 """The pages that read across apps: health check, home, site search and My work."""
 
+from pathlib import Path
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.staticfiles import finders
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection, transaction
 from django.db.models import (
@@ -19,16 +22,18 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from activities.models import Activity, NewsItem, NewsPicture
-from core import cache
+from core import cache, highlight
 from core.access import is_manager, managers
 from core.db import SEARCH_DOCUMENT, StoredDocument
 from core.languages import in_original_columns, translated_fields
@@ -54,6 +59,39 @@ def healthz(request):
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return HttpResponse("ok", content_type="text/plain")
+
+
+FAVICON = Path(finders.find("icons/favicon.ico")).read_bytes()
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own: the icon in static/icons/."""
+    return HttpResponse(FAVICON, content_type="image/x-icon")
+
+
+@require_safe
+def web_manifest(request):
+    """The web app manifest: the portal's name and icons, for a phone's home screen."""
+    manifest = {
+        "name": gettext("Cooperation Portal"),
+        "short_name": gettext("Cooperation"),
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#1f4e8c",
+        "icons": [
+            {
+                "src": static(f"icons/icon-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+            }
+            for size in (192, 512)
+        ]
+        + [{"src": static("icons/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
 
 
 def key_figures():
@@ -167,8 +205,19 @@ def in_language(model, fields, language):
     return [f"{field}_{language}" if field in translated else field for field in fields]
 
 
-def _ranked(queryset, fields, terms):
-    """PostgreSQL full-text search, best match first, in English and the page's language."""
+def marked(model, field, query, *, whole=False):
+    """ts_headline of `field` as the page shows it: in the page's language (the French column,
+    English where it is empty), with that language's configuration (`query` is in it)."""
+    language = search_languages()[-1]
+    column = in_language(model, [field], language)[0]
+    config = SEARCH_LANGUAGES[language][0]
+    fallback = field if column != field else None
+    return highlight.headline(column, query, whole=whole, config=config, fallback=fallback)
+
+
+def _ranked(queryset, fields, snippet, terms):
+    """PostgreSQL full-text search, best match first, in English and the page's language; the
+    words found marked in the title and passage shown in the page's language."""
     # Projects, activities and news keep their documents (tsvector columns with GIN indexes):
     # matching and ranking read them. Institutions match on the same expressions as their GIN
     # indexes, and ranking recomputes them. Either way ranking is bounded to SEARCH_CANDIDATES
@@ -190,12 +239,16 @@ def _ranked(queryset, fields, terms):
     rank = ranks[0] if len(ranks) == 1 else Greatest(*ranks)
     return (
         queryset.filter(pk__in=candidates.values("pk")[:SEARCH_CANDIDATES])
-        .annotate(rank=rank)
+        .annotate(
+            rank=rank,
+            marked_title=marked(queryset.model, fields[0], query, whole=True),
+            marked_snippet=marked(queryset.model, snippet, query),
+        )
         .order_by("-rank", "pk")
     )
 
 
-def _contains(queryset, fields, terms):
+def _contains(queryset, fields, snippet, terms):
     """The SQLite fallback: every word somewhere in one of the fields, title matches first.
 
     On a French page the French columns are searched beside the English ones.
@@ -223,37 +276,57 @@ def _contains(queryset, fields, terms):
 def search_everything(user, terms, limit=RESULTS_PER_TYPE):
     """Up to `limit` (+1, to tell there are more) of each kind of record matching `terms`."""
     match = _ranked if connection.vendor == "postgresql" else _contains
+    # Each kind: the fields searched (the first is the one a result is named by) and the one
+    # whose passage is shown with the words marked.
     sources = [
         (
             "projects",
             _("Projects"),
             Project.objects.for_user(user),
             ["title", "code", "summary", "description"],
+            "summary",
         ),
         (
             "activities",
             _("Activities"),
             Activity.objects.for_user(user).select_related("project"),
             ["title", "description", "city", "venue"],
+            "description",
         ),
         (
             "news",
             _("News"),
             NewsItem.objects.published().select_related("project"),
             ["title", "lead", "body", "dateline"],
+            "lead",
         ),
         (
             "institutions",
             _("Institutions"),
             Institution.objects.select_related("country"),
             ["name", "acronym", "description"],
+            "description",
         ),
     ]
     groups = []
-    for key, label, queryset, fields in sources:
-        found = list(match(queryset, fields, terms)[: limit + 1])
+    for key, label, queryset, fields, snippet in sources:
+        found = list(match(queryset, fields, snippet, terms)[: limit + 1])
+        for record in found:
+            if not hasattr(record, "marked_title"):  # SQLite: marked here
+                record.marked_title = highlight.mark_words(
+                    getattr(record, fields[0]), terms, whole=True
+                )
+                record.marked_snippet = highlight.mark_words(getattr(record, snippet), terms)
+            record.title_html = highlight.as_html(record.marked_title)
+            record.snippet_html = highlight.as_html(record.marked_snippet)
         groups.append(
-            {"key": key, "label": label, "results": found[:limit], "more": len(found) > limit}
+            {
+                "key": key,
+                "label": label,
+                "snippet": snippet,
+                "results": found[:limit],
+                "more": len(found) > limit,
+            }
         )
     return groups
 

@@ -43,8 +43,8 @@ def period_end(day, precision):
     return day
 
 
-# Day-month-year reads right in British English and in French ("1 July 2024", "1 juillet 2024").
-DAY_MONTH_YEAR = "j F Y"
+# The active language's one way to write a date (config/formats): "1 July 2024", "1 juillet 2024".
+DAY_MONTH_YEAR = "DATE_FORMAT"
 
 
 def date_range(start, end=None):
@@ -56,7 +56,7 @@ def date_range(start, end=None):
     if (start.year, start.month) == (end.year, end.month):
         first = date_format(start, "j")
         return f"{first}–{date_format(end, DAY_MONTH_YEAR)}"
-    first = date_format(start, "j F" if start.year == end.year else DAY_MONTH_YEAR)
+    first = date_format(start, "MONTH_DAY_FORMAT" if start.year == end.year else DAY_MONTH_YEAR)
     return f"{first} – {date_format(end, DAY_MONTH_YEAR)}"
 
 

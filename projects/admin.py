@@ -126,12 +126,16 @@ class ObjectiveInline(TranslationTabularInline):
         "parent",
         "component",
         "title",
-        "sources_of_verification",
-        "assumptions",
     ]
+    # Fits the page (it stretched to 2,500 px): sources of verification and assumptions are
+    # edited on each line's own page (the change link), the widgets kept narrow (admin.css).
     formfield_overrides = NARROW_TEXT
     show_change_link = True
+    classes = ["collapse"]
     extra = 0
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
 
 
 class BudgetLineInline(admin.TabularInline):

@@ -249,7 +249,9 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
         upcoming = activities.upcoming(today).values("pk")[:count]
         recent = activities.order_by("-created_at", "-pk").values("pk")[:count]
         both = list(
-            activities.filter(Q(pk__in=upcoming) | Q(pk__in=recent)).select_related("created_by")
+            activities.filter(Q(pk__in=upcoming) | Q(pk__in=recent))
+            .select_related("created_by")
+            .with_former_logger()
         )
         planned = [a for a in both if a.status == Activity.Status.PLANNED and a.end_date >= today]
         return {

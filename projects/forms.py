@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from core.access import is_manager
-from core.forms import FastSelect
+from core.forms import DatePartsField, FastSelect, PlainMessagesMixin
 from projects.logframe import Level
 from projects.models import IndicatorValue, ProjectMembership, ReportingPeriod, ValueSplit
 from projects.periods import period_for
@@ -34,14 +34,14 @@ class LogframeLevelsField(forms.MultipleChoiceField):
         super().__init__(choices=Level.choices, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(PlainMessagesMixin, forms.ModelForm):
     """A measurement of one indicator, split by sex where known; it joins the reporting period
     holding its date (made, for that calendar year, if the project has none there)."""
 
     class Meta:
         model = IndicatorValue
         fields = ["date", "value", "women", "men", "sex_not_recorded", "note", "activity"]
-        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+        field_classes = {"date": DatePartsField}
         help_texts = {
             "activity": _("The activity that produced this value, if any."),
             "women": _("Of the value, where known; the three parts never exceed it."),

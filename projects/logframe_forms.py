@@ -4,6 +4,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, BaseModelFormSet
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CHOOSE
 from projects.forms import LogframeLevelsField
 from projects.logframe import chain_of
 from projects.models import Component, Indicator, Objective, Project
@@ -59,7 +60,7 @@ class BaseLineFormSet(BaseInlineFormSet):
         form.fields["parent"].help_text = _("Lines added now can be chosen once saved.")
         form.fields["component"].queryset = project.components.all()
         form.fields["level"].choices = [
-            ("", "---------"),
+            ("", CHOOSE),
             *((level, Objective.Level(level).label) for level in project.logframe_levels),
         ]
 

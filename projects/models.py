@@ -460,7 +460,7 @@ class Project(SluggedModel):
         errors = {}
         self.normalise_dates()
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date cannot be before the start date.")
+            errors["end_date"] = _("The end date must be on or after the start date.")
         if self.pk and self.budget is not None:
             funded = self.fundings.aggregate(total=Sum("amount"))["total"] or 0
             if funded > self.budget:

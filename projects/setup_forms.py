@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DatePartsField, PlainMessagesMixin
 from projects.models import BudgetLine, Funding, Programme, Project, ProjectPartner
 from stakeholders.models import Country
 
@@ -42,7 +42,7 @@ class FundingInlineFormSet(BaseInlineFormSet):
             )
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = [
@@ -66,9 +66,8 @@ class ProjectForm(forms.ModelForm):
             "key_standards",
             "is_published",
         ]
+        field_classes = {"start_date": DatePartsField, "end_date": DatePartsField}
         widgets = {
-            "start_date": DateInput,
-            "end_date": DateInput,
             "countries": forms.CheckboxSelectMultiple,
             "summary": TEXT,
             "description": TEXT,
@@ -110,10 +109,8 @@ class ProjectForm(forms.ModelForm):
             Fieldset(
                 _("Period and budget"),
                 Row(
-                    Column("start_date", css_class="col-md-3"),
-                    Column("start_precision", css_class="col-md-3"),
-                    Column("end_date", css_class="col-md-3"),
-                    Column("end_precision", css_class="col-md-3"),
+                    Column("start_date", "start_precision", css_class="col-md-6"),
+                    Column("end_date", "end_precision", css_class="col-md-6"),
                 ),
                 Row(
                     Column("budget", css_class="col-md-4"),

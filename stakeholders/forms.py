@@ -7,7 +7,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import RecordForm, cancel_link, https_urls
+from core.forms import CHOOSE, RecordForm, cancel_link, https_urls
 from stakeholders.countries import iso_choices, iso_name
 from stakeholders.models import KOSOVO_FOOTNOTE, KOSOVO_FOOTNOTE_FR, Country, Institution
 
@@ -109,7 +109,7 @@ class CountryForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         recorded = set(Country.objects.values_list("code", flat=True))
-        self.fields["code"].choices = [("", "---------"), *iso_choices(exclude=recorded)]
+        self.fields["code"].choices = [("", CHOOSE), *iso_choices(exclude=recorded)]
         self.fields["code"].help_text = _("Those already in the portal are not listed.")
         self.fields["name_en"].required = False
         self.helper = FormHelper()

@@ -227,8 +227,8 @@ def test_admin_rejects_women_and_men_above_the_total(admin_client):
         ),
     )
 
-    assert response.context["adminform"].form.errors["participants_total"] == [
-        "Women and men (11) cannot be more than the participants (10)."
+    assert response.context["adminform"].form.errors["participants_women"] == [
+        "Women and men together (11) are more than the participants (10)."
     ]
 
 
@@ -370,24 +370,30 @@ def test_project_end_before_start_is_a_field_error_in_the_admin(admin_client):
     )
 
     assert response.context["adminform"].form.errors["end_date"] == [
-        "The end date cannot be before the start date."
+        "The end date must be on or after the start date."
     ]
 
 
-def test_objective_inline_offers_parents_of_the_same_project_only(admin_client):
+def test_objective_inline_offers_parents_of_the_same_project_only_and_fits_the_page(
+    admin_client,
+):
     own = factories.ObjectiveFactory(title="Ours")
     factories.ObjectiveFactory(title="Theirs")
 
     response = admin_client.get(admin_url(Project, "change", own.project_id))
 
-    formset = next(
-        f.formset
-        for f in response.context["inline_admin_formsets"]
-        if f.formset.prefix == "objectives"
+    inline = next(
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "objectives"
     )
-    parents = formset.forms[0].fields["parent"].queryset
+    parents = inline.formset.forms[0].fields["parent"].queryset
     assert {o.title for o in parents} == {"Overall objective", "Ours"}
-    assert "Theirs" not in response.content.decode()
+    html = response.content.decode()
+    assert "Theirs" not in html
+    # Fewer columns, folded away, narrow boxes: the long texts are on each line's own page.
+    assert "objectives-0-sources_of_verification" not in html
+    assert "objectives-0-assumptions" not in html
+    assert inline.classes == "collapse"
+    assert "css/admin.css" in html
 
 
 def test_admin_refuses_to_overwrite_a_team_members_newer_save(admin_client, team_member, project):

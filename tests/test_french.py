@@ -310,9 +310,7 @@ def test_french_staff_page_has_a_french_interface(
 def test_french_form_errors_are_in_french(client, manager_on_the_team):
     client.force_login(manager_on_the_team)
     page = client.post("/fr/activities/new/", {"title": ""}).content.decode()
-    assert (
-        missing(page, "Vérifiez les champs signalés ci-dessous", "Ce champ est obligatoire.") == []
-    )
+    assert missing(page, "Il y a un problème", "Indiquez le champ « titre ».") == []
     assert "This field is required" not in page
 
 

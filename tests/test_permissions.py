@@ -77,6 +77,8 @@ TABLE = {
     **rows(ALL_200, ALL_405, "healthz home projects:list projects:detail activities:list"),
     **rows(ALL_200, ALL_405, "activities:detail news:list news:detail"),
     **rows(ALL_200, ALL_405, "stakeholders:list stakeholders:detail"),
+    # The browser's own requests: the icon and the web app manifest.
+    **rows(ALL_200, ALL_405, "favicon web-manifest"),
     # The site search, and the project selects' search box (it finds what the lists show).
     **rows(ALL_200, ALL_405, "search projects:lookup", query="?q=project"),
     # Public documents of a published project; they ignore the method (nothing is changed).

@@ -1,6 +1,7 @@
 """The template tags every page uses: breadcrumbs, the language switch, money, page links,
 and the marks of content shown in English for want of a French text."""
 
+import zlib
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -41,9 +42,32 @@ def money(amount, currency=""):
 
 
 @register.filter
+def figure(number):
+    """A figure as people write it, with no spurious decimals: "39", "2.5", "1,234.75" (in
+    French "1 234,75"); an em dash when it is not known."""
+    if number is None or number == "":
+        return "—"
+    try:
+        number = Decimal(str(number)).quantize(Decimal("0.01"))
+    except (InvalidOperation, TypeError, ValueError):
+        return number
+    places = (
+        0 if number == number.to_integral_value() else len(str(number).rstrip("0").split(".")[1])
+    )
+    return numberformat.format(
+        number,
+        formats.get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=places,
+        grouping=formats.get_format("NUMBER_GROUPING"),
+        thousand_sep=formats.get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+
+
+@register.filter
 def grouped(number):
     """An integer with the active language's thousand separator: 1,234 / 1 234."""
-    return money(number)
+    return figure(number)
 
 
 @register.filter(name="is_manager")
@@ -119,3 +143,31 @@ def english_only_notice(context):
     """The notice that some content is in English only, when a field on the page fell back."""
     request = context.get("request")
     return {"shown": bool(getattr(request, "shows_english_fallback", False))}
+
+
+@register.filter
+def error_anchor(bound_field):
+    """The id an error summary's link leads to: the field's box, else its first box (a date's
+    day, a list's first checkbox), else crispy's wrapper of the field."""
+    first_box_id = getattr(bound_field.field.widget, "first_box_id", None)
+    if first_box_id is not None:
+        return first_box_id(bound_field.auto_id)
+    if bound_field.id_for_label:
+        return bound_field.id_for_label
+    subwidgets = bound_field.subwidgets
+    if subwidgets and subwidgets[0].id_for_label:
+        return subwidgets[0].id_for_label
+    return f"div_{bound_field.auto_id}"
+
+
+@register.inclusion_tag("includes/_calendar_links.html", takes_context=True)
+def calendar_links(context, url, label=""):
+    """An iCalendar's download link, its webcal:// subscription link and its address to copy."""
+    address = context["request"].build_absolute_uri(url)
+    return {
+        "url": url,
+        "address": address,
+        "webcal": "webcal://" + address.split("://", 1)[1],
+        "label": label,
+        "box_id": f"calendar-address-{zlib.crc32(url.encode())}",
+    }

@@ -7,6 +7,8 @@ from django import template
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from core.templatetags.portal_tags import figure
+
 register = template.Library()
 
 
@@ -31,7 +33,7 @@ def recorded(value):
     """A participant count, or "not recorded" when the activity has none."""
     if value is None:
         return _("not recorded")
-    return number_format(value, force_grouping=True)
+    return figure(value)
 
 
 @register.filter
@@ -41,8 +43,6 @@ def cell(value):
         return "—"
     if isinstance(value, date):
         return date_format(value)
-    if isinstance(value, Decimal):
-        return number_format(value, 2, force_grouping=True)
-    if isinstance(value, int | float):
-        return number_format(value, force_grouping=True)
+    if isinstance(value, Decimal | int | float):
+        return figure(value)
     return value

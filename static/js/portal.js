@@ -25,4 +25,15 @@
   document.querySelectorAll("[data-print]").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });
+
+  // "Copy" buttons beside a calendar's address (portal_tags.calendar_links).
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    const box = document.getElementById(button.dataset.copy);
+    box.addEventListener("focus", () => box.select());
+    button.hidden = !navigator.clipboard;
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(box.value);
+      button.textContent = button.dataset.copied;
+    });
+  });
 })();

@@ -126,7 +126,7 @@ def test_failed_submit_keeps_everything_that_was_typed(team_member_client, proje
 
     html = kept_form(team_member_client, reverse("activities:create"), data, Activity)
 
-    assert "Women and men (25) cannot be more than the participants (5)." in html
+    assert "Women and men together (25) are more than the participants (5)." in html
     assert 'value="Study visit to Dublin"' in html
     assert 'value="Judicial Academy"' in html
     assert "Two days on the CPT standards for prison staff." in html
@@ -162,7 +162,7 @@ def test_team_member_cannot_log_an_activity_for_another_project_by_posting_its_i
         team_member_client, reverse("activities:create"), activity_data(foreign), Activity
     )
 
-    assert "Select a valid choice" in html
+    assert "Choose the project from the list" in html
 
 
 # Editing

@@ -95,13 +95,42 @@ def test_a_ticked_institution_from_the_directory_stays_listed_after_a_failed_sub
     assert re.search(rf'value="{found.pk}"[^>]*checked', html)
 
 
-def test_dates_use_the_browsers_date_input_with_iso_values(project, team_member):
-    activity = factories.ActivityFactory(project=project, start_date=datetime.date(2025, 3, 4))
+def test_dates_are_typed_as_day_month_and_year_and_a_year_alone_keeps_its_precision(
+    project, team_member
+):
+    activity = factories.ActivityFactory(
+        project=project,
+        start_date=datetime.date(2025, 3, 4),
+        end_date=datetime.date(2025, 12, 31),
+        end_precision="month",
+    )
+    form = ActivityForm(user=team_member, instance=activity)
+    start, end = str(form["start_date"]), str(form["end_date"])
+    assert re.search(r'name="start_date_day"[^>]*value="4"', start)
+    assert re.search(r'name="start_date_month"[^>]*value="3"', start)
+    assert re.search(r'name="start_date_year"[^>]*value="2025"', start)
+    # Known to the month: the day box stays empty.
+    assert re.search(r'name="end_date_day"(?![^>]*value=)', end)
+    assert re.search(r'name="end_date_month"[^>]*value="12"', end)
 
-    html = str(ActivityForm(user=team_member, instance=activity)["start_date"])
-
-    assert 'type="date"' in html
-    assert 'value="2025-03-04"' in html
+    parts = {"start_date": None, "end_date": None, "confirm_outside_period": "on"}
+    year_alone = {**parts, "start_date_year": "2025", "start_date_month": "", "start_date_day": ""}
+    month_and_year = {**parts, "start_date_year": "2025", "start_date_month": "6"}
+    form = ActivityForm(activity_data(project, **year_alone), user=team_member)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["start_date"] == datetime.date(2025, 1, 1)
+    assert form.cleaned_data["start_precision"] == "year"
+    form = ActivityForm(activity_data(project, **month_and_year), user=team_member)
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["start_date"], form.cleaned_data["start_precision"]) == (
+        datetime.date(2025, 6, 1),
+        "month",
+    )
+    # A day with no month, or no year at all, says what is missing.
+    form = ActivityForm(
+        activity_data(project, start_date=None, start_date_day="4"), user=team_member
+    )
+    assert form.errors["start_date"] == ["The start date must include a year."]
 
 
 def test_valid_activity_form_normalises_what_was_entered(project, team_member):
@@ -127,22 +156,27 @@ def test_valid_activity_form_normalises_what_was_entered(project, team_member):
         (
             {"start_date": days(-5).isoformat(), "end_date": days(-6).isoformat()},
             "end_date",
-            "The end date cannot be before the start date.",
+            "The end date must be on or after the start date.",
         ),
         (
             {"participants_total": "20", "participants_women": "15", "participants_men": "10"},
-            "participants_total",
-            "Women and men (25) cannot be more than the participants (20).",
+            "participants_women",
+            "Women and men together (25) are more than the participants (20).",
         ),
         (
             {"participants_total": "-1", "participants_women": "", "participants_men": ""},
             "participants_total",
-            "Ensure this value is greater than or equal to 0.",
+            "The participants must be 0 or more.",
         ),
-        ({"participants_women": "-3"}, "participants_women", "greater than or equal to 0"),
-        ({"cost": "-10"}, "cost", "Ensure this value is greater than or equal to 0."),
-        ({"title": ""}, "title", "This field is required."),
-        ({"start_date": "31/02/2025"}, "start_date", "Enter a valid date."),
+        ({"participants_women": "-3"}, "participants_women", "The women must be 0 or more."),
+        ({"cost": "-10"}, "cost", "The cost must be 0 or more."),
+        ({"title": ""}, "title", "Enter the title."),
+        ({"kind": ""}, "kind", "Choose the kind."),
+        (
+            {"start_date": "31/02/2025"},
+            "start_date",
+            "The start date must be a real date.",
+        ),
     ],
     ids=[
         "end-before-start",
@@ -151,6 +185,7 @@ def test_valid_activity_form_normalises_what_was_entered(project, team_member):
         "negative-women",
         "cost",
         "title",
+        "kind",
         "date",
     ],
 )
@@ -181,7 +216,7 @@ def test_objective_of_a_project_not_on_the_users_team_is_not_a_valid_choice(proj
     form = ActivityForm(activity_data(project, objectives=[foreign.pk]), user=team_member)
 
     assert not form.is_valid()
-    assert "Select a valid choice" in form.errors["objectives"][0]
+    assert form.errors["objectives"][0].startswith("Choose the objectives served from the list")
 
 
 def test_project_not_on_the_users_team_is_not_a_valid_choice(team_member):
@@ -190,7 +225,7 @@ def test_project_not_on_the_users_team_is_not_a_valid_choice(team_member):
     form = ActivityForm(activity_data(foreign), user=team_member)
 
     assert not form.is_valid()
-    assert "Select a valid choice" in form.errors["project"][0]
+    assert form.errors["project"][0].startswith("Choose the project from the list")
 
 
 def test_dates_outside_the_project_period_need_a_ticked_confirmation(project, team_member):

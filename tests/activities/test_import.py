@@ -179,17 +179,16 @@ def test_one_wrong_row_and_nothing_is_imported(team_member, project, outsider, s
 
     assert summary == ["1 activity ready to import", "6 rows with errors"]
     assert checks[2] == "Ready"
-    assert checks[3] == "Start: Enter a valid date."
+    assert checks[3] == "Start: The start date must be a real date."
     assert checks[4] == f"Project: none of your projects is titled or coded “{other.title}”."
     assert checks[5] == (
         "Countries: “Atlantis” is not a country or territory of the portal. "
         "Institutions: “Ministry of Magic” is not in the directory; add it there first. "
         "Objectives: the project has no objective “9”."
     )
-    assert checks[6] == "Participants: Women and men (6) cannot be more than the participants (5)."
+    assert checks[6] == "Women: Women (6) are more than the participants (5)."
     assert checks[7] == (
-        "Kind: Select a valid choice. Picnic is not one of the available choices. "
-        "Title: This field is required."
+        "Kind: Choose the kind from the list (“Picnic” is not in it). Title: Enter the title."
     )
     assert checks[8] == (
         "Start known to the: Select a valid choice. Week is not one of the available choices. "

@@ -34,7 +34,7 @@ def test_activity_cannot_end_before_it_starts():
     assert activity.is_multi_day
     activity.end_date = D(2021, 5, 30)
 
-    assert_refused(activity, "end_date", ["The end date cannot be before the start date."])
+    assert_refused(activity, "end_date", ["The end date must be on or after the start date."])
 
 
 def test_activity_cost_may_be_zero_but_not_negative():
@@ -56,8 +56,8 @@ def test_women_and_men_cannot_outnumber_the_participants():
     activity = factories.ActivityFactory(participants_total=20, participants_women=12)
     activity.participants_men = 9
 
-    assert errors_of(activity)["participants_total"] == [
-        "Women and men (21) cannot be more than the participants (20)."
+    assert errors_of(activity)["participants_women"] == [
+        "Women and men together (21) are more than the participants (20)."
     ]
     assert_database_rejects(activity)
 

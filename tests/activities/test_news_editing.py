@@ -74,7 +74,7 @@ def test_preview_of_an_incomplete_form_shows_the_body_and_the_errors(team_member
 
     html = response.content.decode()
     assert "<em>Draft</em> text" in html
-    assert "This field is required." in html
+    assert "Enter the title." in html
 
 
 def test_preview_while_editing_leaves_the_stored_item_alone(team_member_client, project):

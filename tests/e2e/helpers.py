@@ -164,3 +164,10 @@ def sign_in_as(page, user, live_server):
             }
         ]
     )
+
+
+def fill_date(scope, legend, day):
+    """Type `day` into a date's day, month and year boxes (the fieldset named `legend`)."""
+    group = scope.get_by_role("group", name=re.compile(rf"^\s*{re.escape(legend)}\*?\s*$"))
+    for part, value in (("Day", day.day), ("Month", day.month), ("Year", day.year)):
+        group.get_by_label(part, exact=True).fill(str(value))

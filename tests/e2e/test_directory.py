@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from activities.models import Activity
 from stakeholders.models import Institution
 from tests.e2e.data import build_site
-from tests.e2e.helpers import assert_no_csp_violations, log_in, visit
+from tests.e2e.helpers import assert_no_csp_violations, fill_date, log_in, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +27,7 @@ def test_a_team_member_adds_an_institution_from_the_activity_form_and_it_is_tick
     field(page, "Project").select_option(label=site.project.title)
     field(page, "Kind").select_option(label="Training")
     field(page, "Title (English)").fill("Round table with the bar association")
-    field(page, "Start date").fill(site.project.start_date.isoformat())
+    fill_date(page, "Start date", site.project.start_date)
     page.get_by_role("link", name="Not in the directory? Add an institution").click()
 
     dialog = page.get_by_role("dialog")

@@ -17,7 +17,7 @@ from projects.models import IndicatorValue
 from stakeholders.models import Institution
 from tests import factories
 from tests.e2e.data import build_site
-from tests.e2e.helpers import assert_no_csp_violations, log_in, visit
+from tests.e2e.helpers import assert_no_csp_violations, fill_date, log_in, visit
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -104,8 +104,8 @@ def test_team_member_logs_a_training_edits_it_meets_a_conflict_and_deletes_a_dra
     field(page, "Kind").select_option(label="Training")
     field(page, "Title (English)").fill(title)
     field(page, "Status").select_option(label="Held")
-    field(page, "Start date").fill(start.isoformat())
-    field(page, "End date").fill((start + datetime.timedelta(days=2)).isoformat())
+    fill_date(page, "Start date", start)
+    fill_date(page, "End date", start + datetime.timedelta(days=2))
     field(page, "City or place").fill("Pristina")
     page.get_by_label("Kosovo*", exact=True).check()
     page.get_by_label(str(site.objectives.healthcare)).check()
@@ -215,7 +215,7 @@ def test_manager_reads_dashboards_exports_activities_and_records_an_indicator(pa
     assert training.title in {cell.value for row in sheet.iter_rows() for cell in row}
 
     page.get_by_role("link", name=f"Record a value — {site.indicator.name}").click()
-    page.get_by_label("Date").fill(timezone.localdate().isoformat())
+    fill_date(page, "Date", timezone.localdate())
     page.get_by_label("Value").fill("70")
     page.get_by_role("button", name="Record the value").click()
     expect(page).to_have_url(re.compile(rf"/projects/{project.slug}/dashboard/"))

@@ -1,6 +1,7 @@
 """Done-when of issue 14: a manager with no admin access sets up a programme, a project, its
 logframe and team in the browser; an officer then logs an activity of "about 40" over 2.5 days."""
 
+import datetime
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from activities.models import Activity
 from projects.models import Indicator, Objective, Programme, Project, ProjectMembership
 from tests import factories
 from tests.e2e.data import build_site
-from tests.e2e.helpers import assert_no_csp_violations, log_in, visit
+from tests.e2e.helpers import assert_no_csp_violations, fill_date, log_in, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -60,9 +61,11 @@ def test_a_manager_sets_up_a_programme_project_logframe_and_team_then_an_officer
     field(page, "Phase").fill("Phase II")
     field(page, "Summary").fill("Prison healthcare in line with European standards.")
     page.get_by_label(str(kosovo)).check()
-    field(page, "Start date").fill("2024-03-10")
-    field(page, "Start date known to the").select_option(label="Month")
-    field(page, "End date").fill("2026-12-31")
+    # Known to the month: the day box is left empty.
+    start = page.get_by_role("group", name=re.compile(r"^\s*Start date\*?\s*$"))
+    start.get_by_label("Month", exact=True).fill("3")
+    start.get_by_label("Year", exact=True).fill("2024")
+    fill_date(page, "End date", datetime.date(2026, 12, 31))
     field(page, "Total budget").fill("1000000")
     field(page, "Published").check()
     cell(page, "fundings-0-funder").select_option(label=str(eu))
@@ -130,8 +133,8 @@ def test_a_manager_sets_up_a_programme_project_logframe_and_team_then_an_officer
     field(page, "Kind").select_option(label="Training")
     field(page, "Title (English)").fill("Training of prison doctors")
     field(page, "Status").select_option(label="Held")
-    field(page, "Start date").fill("2024-05-06")
-    field(page, "End date").fill("2024-05-08")
+    fill_date(page, "Start date", datetime.date(2024, 5, 6))
+    fill_date(page, "End date", datetime.date(2024, 5, 8))
     field(page, "Duration in days").fill("2.5")
     field(page, "Participant count is").select_option(label="about")
     field(page, "Participants").fill("40")

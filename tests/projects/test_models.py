@@ -25,7 +25,7 @@ def test_project_cannot_end_before_it_starts():
     project = factories.ProjectFactory(start_date=D(2024, 1, 1), end_date=D(2025, 1, 1))
     project.end_date = D(2023, 12, 31)
 
-    assert_refused(project, "end_date", ["The end date cannot be before the start date."])
+    assert_refused(project, "end_date", ["The end date must be on or after the start date."])
 
 
 def test_project_budget_may_be_zero_or_unknown_but_not_negative():

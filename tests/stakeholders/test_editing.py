@@ -135,7 +135,7 @@ def test_a_new_institution_needs_a_name_and_a_kind(team_member):
 
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert errors["name"] == ["This field is required."]
+    assert errors["name"] == ["Enter the name."]
     assert "kind" in errors
     assert not Institution.objects.exists()
 
