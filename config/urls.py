@@ -6,7 +6,7 @@ from django.urls import include, path
 import activities.urls
 import projects.urls
 from config import views
-from core import two_factor
+from core import people, two_factor
 from projects import dashboards
 from projects.iati import views as iati
 
@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/", two_factor.verify, name="two-factor-verify"),
     path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
+    path("accounts/people/<int:pk>/deactivate/", people.deactivate, name="deactivate-person"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),
