@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 import activities.urls
 import projects.urls
@@ -23,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("dashboard/", dashboards.PortfolioDashboardView.as_view(), name="portfolio"),
     path("my-work/", views.my_work, name="my-work"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from activities import services
 from activities.models import Activity, NewsItem
 from projects.models import Funding, IndicatorValue, Project
-from stakeholders.models import Institution
+from stakeholders.models import ContactErasure, Institution
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,7 @@ def test_every_changelist_add_change_and_history_page_opens(admin_client, demo_a
     factories.ComponentFactory()
     factories.BudgetLineFactory()
     StaticDevice.objects.create(user=demo_accounts["manager"], name="recovery codes")
+    ContactErasure.objects.create(erased_by=demo_accounts["manager"])
     assert len(admin.site._registry) >= 14
     for model, model_admin in admin.site._registry.items():
         obj = model._default_manager.order_by("pk").first()

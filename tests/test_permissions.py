@@ -94,6 +94,9 @@ TABLE = {
     **rows(SIGNED_IN, SIGNED_IN, "two-factor-setup"),
     # POST only; managers deactivate someone (here the team member, rolled back after each).
     **rows(ALL_405, (LOGIN, 403, 403, 403, 302, 302), "deactivate-person"),
+    **rows(ALL_200, ALL_405, "privacy"),
+    # POST only; managers erase a contact (rolled back after each).
+    **rows(ALL_405, (LOGIN, 403, 403, 403, 302, 302), "stakeholders:contact-erase"),
     # The activity form's institution picker searches through it.
     **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
     # Staff add institutions to the directory and import activities (an empty form comes back
@@ -238,6 +241,8 @@ def url_for(route, world):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
         kwargs = {"pk": world.deleted_activity}
+    elif route == "stakeholders:contact-erase":
+        kwargs = {"pk": factories.ContactFactory(institution=world.institution).pk}
     elif route == "deactivate-person":
         kwargs = {"pk": world.users["team_member"].pk}
     elif namespace == "activities" and name in RECORD_PAGES:
