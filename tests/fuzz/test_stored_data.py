@@ -101,9 +101,9 @@ def build(data):
     funder = factories.InstitutionFactory(**data["institution"])
     programme_data = data["programme"]
     # Programme names are unique: each example's gets a number.
-    # Open finding: ProgrammeFactory encodes the name before the normaliser runs, and a lone
-    # surrogate (which no HTTP form can send) fails there; kept out of the programme's name.
-    name = programme_data.get("name", "T").encode("utf-8", "ignore").decode()
+    # ProgrammeFactory looks the name up (get_or_create) before the normaliser runs: a lone
+    # surrogate or a NUL (PostgreSQL) would fail in that test-only query, so the name has none.
+    name = programme_data.get("name", "T").encode("utf-8", "ignore").decode().replace("\x00", "")
     programme_data["name"] = f"{name} {next(PROGRAMMES)}"
     proj = factories.ProjectFactory(
         programme=factories.ProgrammeFactory(**programme_data), **data["project"]
