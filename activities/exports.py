@@ -346,7 +346,9 @@ def calendar_response(request, activities, *, name, stem):
     calendar.add("prodid", "-//Cooperation Portal//Activities//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # An X- property is written as is: a line break (a Word paste in a project's title) would
+    # end it and break the file, so the name is one line.
+    calendar.add("x-wr-calname", " ".join(str(name).split()))
     host = request.get_host().split(":")[0]
     countries = NameIndex.of(Country.objects.order_by("name"), "name")
     activities = activities.annotate(

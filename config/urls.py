@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 import activities.urls
 import projects.urls
 from config import views
 from config.sitemaps import SITEMAPS
-from core import accounts
+from core import accounts, people, two_factor
 from core import views as core_views
 from projects import dashboards
 from projects.iati import views as iati
@@ -43,10 +44,14 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("dashboard/", dashboards.PortfolioDashboardView.as_view(), name="portfolio"),
     path("my-work/", views.my_work, name="my-work"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/", two_factor.verify, name="two-factor-verify"),
+    path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
+    path("accounts/people/<int:pk>/deactivate/", people.deactivate, name="deactivate-person"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),

@@ -1,10 +1,14 @@
-"""Abstract models the apps' records build on (core holds no tables of its own)."""
+"""Abstract models the apps' records build on, and the history of accounts."""
 
 import datetime
 
+import simple_history
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from core.slugs import unique_slug
@@ -88,3 +92,24 @@ class EditedRecord(models.Model):
 
     class Meta:
         abstract = True
+
+
+# Every change to an account (active or not, staff, admin, its groups: the manager role) is kept
+# in history with who made it, as team changes are (ProjectMembership.history). Neither the
+# password hash nor the time of the last sign-in is copied into it.
+simple_history.register(
+    get_user_model(),
+    app="core",
+    m2m_fields=["groups"],
+    excluded_fields=["password", "last_login"],
+    verbose_name=_("account history"),
+)
+
+
+@receiver(pre_save, sender=get_user_model(), dispatch_uid="portal-sign-in-not-in-history")
+def sign_ins_are_not_history(sender, instance, update_fields=None, **kwargs):
+    """Signing in saves `last_login` only: that is no change to the account."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        instance.skip_history_when_saving = True
+    elif hasattr(instance, "skip_history_when_saving"):
+        del instance.skip_history_when_saving

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from stakeholders.models import Contact, Country, Institution
+from stakeholders import services
+from stakeholders.models import Contact, ContactErasure, Country, Institution
 
 # Typed addresses without a scheme are taken as https (Django 6's default, without its warning).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -57,3 +58,16 @@ class ContactAdmin(admin.ModelAdmin):
     list_select_related = ["institution"]
     search_fields = ["name", "position", "email", "institution__name", "institution__acronym"]
     autocomplete_fields = ["institution"]
+    actions = ["erase"]
+
+    @admin.action(description=_("Erase the selected contacts with their history"))
+    def erase(self, request, queryset):
+        for contact in queryset.select_related("institution"):
+            services.contact_erase(contact, user=request.user)
+        self.message_user(request, _("The contact is erased, with its history."))
+
+
+@admin.register(ContactErasure)
+class ContactErasureAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "institution", "erased_by", "erased_at"]
+    list_select_related = ["institution", "erased_by"]

@@ -7,18 +7,23 @@ asks for ?picker=1): it then answers with the form alone, and with the new insti
 """
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView
 
 from activities.editing import OnATeamMixin
+from core.access import is_manager
 from core.once import OneTimeSubmitMixin
 from core.views import ManagersOnlyMixin
 from stakeholders import services
 from stakeholders.forms import CountryForm, InstitutionForm
-from stakeholders.models import Country
+from stakeholders.models import Contact, Country
 from stakeholders.views import picker_result
 
 PICKER = "picker"
@@ -88,3 +93,17 @@ class CountryCreateView(ManagersOnlyMixin, OneTimeSubmitMixin, CreateView):
         country = services.country_create(user=self.request.user, **form.record_data())
         messages.success(self.request, _("%s added.") % country)
         return HttpResponseRedirect(reverse("stakeholders:countries"))
+
+
+@require_POST
+def contact_erase(request, pk):
+    """Managers: erase a contact (personal data) with its history, on request of that person."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_manager(request.user):
+        raise PermissionDenied
+    contact = get_object_or_404(Contact.objects.select_related("institution"), pk=pk)
+    institution = contact.institution
+    services.contact_erase(contact, user=request.user)
+    messages.success(request, _("The contact is erased, with its history."))
+    return HttpResponseRedirect(institution.get_absolute_url())

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import models
@@ -181,6 +182,9 @@ class Contact(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
 
+    # Who changed what, when; erased with the contact (stakeholders.services.contact_erase).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("contact")
@@ -194,4 +198,38 @@ class Contact(models.Model):
 
     def cache_scopes(self):
         """None: contacts are shown to staff only, never on a cached page."""
+        return set()
+
+
+class ContactErasure(models.Model):
+    """That a contact was erased (with its history), by whom and when: no personal data."""
+
+    institution = models.ForeignKey(
+        "stakeholders.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="contact_erasures",
+    )
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erased by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    erased_at = models.DateTimeField(_("erased at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-erased_at"]
+        verbose_name = _("contact erasure")
+        verbose_name_plural = _("contact erasures")
+
+    def __str__(self):
+        return _("Contact erased by %(who)s on %(date)s") % {
+            "who": self.erased_by or _("a deleted account"),
+            "date": self.erased_at.date().isoformat() if self.erased_at else "",
+        }
+
+    def cache_scopes(self):
         return set()

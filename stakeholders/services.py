@@ -6,7 +6,7 @@ Callers pass validated values (stakeholders.forms); these functions do not valid
 from django.db import transaction
 
 from core.languages import in_default_language
-from stakeholders.models import Country, Institution
+from stakeholders.models import Contact, ContactErasure, Country, Institution
 
 
 @transaction.atomic
@@ -26,3 +26,15 @@ def country_create(*, user, **fields):
         country = Country(**fields)
     country.save()
     return country
+
+
+@transaction.atomic
+def contact_erase(contact, *, user):
+    """Erase a contact (personal data) with its history, as `user`; what stays says only that
+    a contact of the institution was erased, by whom and when."""
+    erasure = ContactErasure.objects.create(institution=contact.institution, erased_by=user)
+    pk = contact.pk
+    contact.skip_history_when_saving = True
+    contact.delete()
+    Contact.history.filter(id=pk).delete()
+    return erasure

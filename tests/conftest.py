@@ -4,11 +4,13 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import translation
 
 from demo import loader, seed
 from projects.models import Project
 from tests import factories
+from tests.helpers import mark_verified
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +20,19 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """`force_login` stands for a whole sign-in: password, and the second factor managers and
+    admins must give (tests/test_two_factor.py signs in step by step)."""
+    force_login = Client.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        mark_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
 
 
 @pytest.fixture

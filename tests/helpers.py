@@ -64,6 +64,37 @@ def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
+def verified_device(user):
+    """A confirmed authenticator for `user` (made once): what a manager signs in with."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="tests", defaults={"confirmed": True}
+    )
+    return device
+
+
+def current_code(device):
+    """The code `device`'s authenticator app shows now."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def mark_verified(client, user):
+    """After `client.force_login(user)`: the session as after a second factor too, for the
+    accounts that must use one (managers, admins), as django_otp.login() leaves it."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from core.two_factor import must_use_two_factor
+
+    if must_use_two_factor(user):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+        session.save()
+
+
 def signed_in(user, **options):
     """A test client signed in as `user` (a visitor's client for None)."""
     client = Client(**options)

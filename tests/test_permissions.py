@@ -47,6 +47,7 @@ ALL_200 = (200,) * 6
 ALL_405 = (405,) * 6
 ALL_302 = (302,) * 6
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
+SIGNED_IN_302 = (LOGIN, 302, 302, 302, 302, 302)
 TEAM = (LOGIN, 200, 403, 403, 200, 200)
 # Anyone on a team (of any project) and managers: the portal's staff.
 ON_A_TEAM = (LOGIN, 200, 200, 403, 200, 200)
@@ -106,6 +107,14 @@ TABLE = {
     **rows(SIGNED_IN, ALL_405, "my-work"),
     **rows(SIGNED_IN, SIGNED_IN, "password_change activities:export-csv activities:export-xlsx"),
     **rows(SIGNED_IN, NO_POST, "password_change_done"),
+    # Signed in (and verified, as force_login leaves managers): on to set-up, or to the page.
+    **rows(SIGNED_IN_302, SIGNED_IN_302, "two-factor-verify"),
+    **rows(SIGNED_IN, SIGNED_IN, "two-factor-setup"),
+    # POST only; managers deactivate someone (here the team member, rolled back after each).
+    **rows(ALL_405, (LOGIN, 403, 403, 403, 302, 302), "deactivate-person"),
+    **rows(ALL_200, ALL_405, "privacy"),
+    # POST only; managers erase a contact (rolled back after each).
+    **rows(ALL_405, (LOGIN, 403, 403, 403, 302, 302), "stakeholders:contact-erase"),
     # The activity form's institution picker searches through it.
     **rows(SIGNED_IN, NO_POST, "stakeholders:lookup", query="?q=justice"),
     # Staff add institutions to the directory and import activities (an empty form comes back
@@ -315,6 +324,10 @@ def url_for(route, world):
         kwargs = {"slug": world.project.slug}
     elif route == "activities:restore":
         kwargs = {"pk": world.deleted_activity}
+    elif route == "stakeholders:contact-erase":
+        kwargs = {"pk": factories.ContactFactory(institution=world.institution).pk}
+    elif route == "deactivate-person":
+        kwargs = {"pk": world.users["team_member"].pk}
     elif namespace == "activities" and name in (*RECORD_PAGES, "media"):
         kwargs = {"pk": world.activity.pk}
     elif namespace == "news" and name in (*RECORD_PAGES, "media"):

@@ -19,6 +19,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests import factories
+from tests.helpers import mark_verified
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_ENV = (
@@ -300,6 +301,7 @@ def test_the_csrf_cookie_is_secure_and_hidden_from_scripts(client, db):
 
 def test_an_idle_session_expires_after_eight_hours(client, staff, settings):
     sign_in(client, "staffer", factories.PASSWORD)
+    mark_verified(client, staff)  # and the second factor an admin gives (tests/test_two_factor.py)
     assert client.get("/admin/").status_code == 200
     session = client.session
     session.set_expiry(timezone.now() - timedelta(seconds=1))

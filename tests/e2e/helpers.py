@@ -139,13 +139,23 @@ def screenshot(page, name, element=None):
 
 
 def log_in(page, user, password=PASSWORD):
-    """Sign in through the login form, as a person would."""
+    """Sign in through the login form, as a person would: with the code from the authenticator
+    app too, for the accounts that must use one (managers, admins)."""
+    from core.two_factor import must_use_two_factor
+    from tests.helpers import current_code, verified_device
+
+    device = verified_device(user) if must_use_two_factor(user) else None
     visit(page, "/accounts/login/")
     page.get_by_label(re.compile("username", re.I)).fill(user.username)
     page.get_by_label(re.compile("password", re.I)).fill(password)
     page.get_by_role("button", name=re.compile("log in|sign in", re.I)).click()
     page.wait_for_load_state()
     assert "/accounts/login/" not in page.url, f"{user.username} could not sign in"
+    if device is not None:
+        page.get_by_label("Code").fill(current_code(device))
+        page.get_by_role("button", name="Verify").click()
+        page.wait_for_load_state()
+        assert "/accounts/two-factor/" not in page.url, f"{user.username}: code refused"
 
 
 def sign_in_as(page, user, live_server):
