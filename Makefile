@@ -21,8 +21,9 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# One test process per CPU (pytest-xdist), each test file kept on one of them (its fixtures too).
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 # The Celery worker with the beat scheduler (the weekly digest); needs CELERY_BROKER_URL, e.g.
 # CELERY_BROKER_URL=redis://127.0.0.1:6379/5 make worker. Without a broker tasks run eagerly.

@@ -32,7 +32,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 
 from activities.models import Activity  # noqa: E402
+from projects.logframe import ValueStatus  # noqa: E402
 from projects.models import Indicator, IndicatorValue, Objective, Project  # noqa: E402
+from projects.periods import period_for  # noqa: E402
 from stakeholders.models import Country, Institution  # noqa: E402
 
 MANAGER = "bench-manager"
@@ -158,7 +160,13 @@ def report_pdf(activities=500):
             indicator = Indicator.objects.create(
                 objective=objective, name="People trained", baseline=0, target=activities * 20
             )
-            IndicatorValue.objects.create(indicator=indicator, date=end, value=activities * 15)
+            IndicatorValue.objects.create(
+                indicator=indicator,
+                date=end,
+                value=activities * 15,
+                period=period_for(project.pk, end),
+                status=ValueStatus.APPROVED,
+            )
             rows = Activity.objects.bulk_create(
                 Activity(
                     project=project,

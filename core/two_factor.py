@@ -74,7 +74,7 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if needs_verification(request) and not is_open_page(request):
+        if not is_open_page(request) and needs_verification(request):
             page = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
             return redirect(f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

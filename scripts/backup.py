@@ -159,6 +159,7 @@ def restore_media(path):
 
 def restore(path, *, using="default"):
     """Replace everything in database `using` with the backup at `path`, all or nothing."""
+    from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django.db import connections, transaction
     from django.test.utils import override_settings
@@ -194,6 +195,8 @@ def restore(path, *, using="default"):
             # The backup of an empty database is a valid backup.
             warnings.filterwarnings("ignore", "No fixture data found", RuntimeWarning)
             call_command("flush", interactive=False, database=using, verbosity=0)
+            # flush puts the Managers group back (projects.apps); the backup brings its own.
+            Group.objects.using(using).all().delete()
             # The history comes from the backup: loading many-to-many links must not add to it.
             with override_settings(SIMPLE_HISTORY_ENABLED=False):
                 call_command("loaddata", str(path), database=using, verbosity=0)

@@ -8,6 +8,7 @@ shows the same data to someone allowed to see it, so a test that finds nothing p
 
 import datetime
 import io
+import re
 
 import pytest
 from django.test import Client
@@ -188,9 +189,9 @@ def test_search_finds_the_same_records_for_managers(secrets, manager):
     """The control: the secrets are there to be found by someone allowed to see them."""
     client = signed_in(manager)
     page = client.get(reverse("search") + "?q=Hushhush").content.decode()
-    assert DRAFT_PROJECT in page
+    assert DRAFT_PROJECT in re.sub(r"</?mark>", "", page)
     page = client.get(reverse("search") + "?q=Covert").content.decode()
-    assert DRAFT_ACTIVITY in page
+    assert DRAFT_ACTIVITY in re.sub(r"</?mark>", "", page)
     csv = text_of(client.get(reverse("activities:export-csv")))
     assert DRAFT_ACTIVITY in csv
     xlsx = text_of(client.get(reverse("activities:export-xlsx")))

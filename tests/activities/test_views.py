@@ -425,7 +425,8 @@ def test_activity_list_query_count_for_a_team_member_does_not_grow_with_rows(
     assert len(row_titles(response)) == min(rows, 25)
 
 
-DETAIL_BUDGET = 8
+# The activity, its countries, institutions, objectives, stories, pictures and documents.
+DETAIL_BUDGET = 10
 
 
 @pytest.mark.django_db

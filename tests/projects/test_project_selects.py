@@ -265,7 +265,7 @@ def test_ids_written_with_other_digits_are_refused_not_an_error(client, team_mem
     objective = client.get("/activities/", {"objective": "²"})
 
     assert posted.status_code == 200
-    assert "Select a valid choice." in posted.content.decode()
+    assert "Choose the project from the list" in posted.content.decode()
     assert choices.status_code == 400
     assert story.status_code == 404
     assert objective.status_code == 400

@@ -85,7 +85,7 @@ def test_the_report_gives_the_periods_figures_indicators_activities_and_news(
     assert figures["Spent in the period"] == "30,000 EUR"
     # IPTT row: baseline, target, the period's latest value, cumulative, progress to target.
     assert texts(doc, "//table[contains(@class, 'iptt')]/tbody/tr/*") == [
-        "Prison staff trained (people)", "10.00", "110.00", "60.00", "60.00", "50 %",
+        "Prison staff trained (people)", "10", "110", "60", "60", "50 %",
     ]  # fmt: skip
     assert texts(doc, "//table[@id='report-activity-list']//span[@class='activity-title']") == [
         "Training of trainers",
