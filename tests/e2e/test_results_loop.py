@@ -37,7 +37,8 @@ def test_officer_and_manager_take_a_periods_values_through_review_to_the_public_
     log_in(page, site.manager)
     visit(page, results)
     page.get_by_role("button", name="Return to the team").click()  # no reason: refused
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    # In the error summary (a link to the box) and beside the box.
+    expect(page.get_by_role("link", name="This field is required.")).to_be_visible()
     page.get_by_label("Why are they returned?").fill("Attach the attendance lists.")
     page.get_by_role("button", name="Return to the team").click()
     expect(page.get_by_role("status").first).to_contain_text("returned to the team")
@@ -57,7 +58,7 @@ def test_officer_and_manager_take_a_periods_values_through_review_to_the_public_
     page.context.clear_cookies()
     visit(page, f"/projects/{project.slug}/")
     row = page.locator(".results-table").get_by_role("row", name=re.compile(indicator.name))
-    expect(row).to_contain_text("70.00")
+    expect(row).to_contain_text("70")
     expect(row).to_contain_text("58 % of the target")  # 70 of 120
     assert [m.subject for m in mail.outbox] == [
         f"Values returned: {project.title} / Valeurs renvoyées : {project.title}",
