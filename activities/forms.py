@@ -139,6 +139,13 @@ class ActivityRules(forms.Form):
 
 
 class ActivityForm(ActivityRules, VersionedForm):
+    message_names = {
+        "participants_qualifier": _("kind of count"),
+        "participants_total": _("number of participants"),
+        "participants_women": _("number of women"),
+        "participants_men": _("number of men"),
+    }
+
     class Meta:
         model = Activity
         fields = [

@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.exports import CHOICE_COLUMNS
 from activities.forms import ActivityForm, ActivityRules, project_period
@@ -27,6 +28,13 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 
 class ActivityRowForm(ActivityRules, RecordForm):
     """One row, checked as the activity form checks a typed activity."""
+
+    # The precision is a column of its own in a sheet (a hidden field in the form).
+    message_names = {
+        **ActivityForm.message_names,
+        "start_precision": gettext_lazy("precision of the start date"),
+        "end_precision": gettext_lazy("precision of the end date"),
+    }
 
     class Meta:
         model = Activity

@@ -165,7 +165,11 @@ class DatePartsField(forms.Field):
 
 
 def message_label(form, name, field):
-    """The field as a message names it: the model's verbose name ("title"), else the label."""
+    """The field as a message names it: the form's `message_names` for a name that would read
+    badly ("the women must be 0 or more"), else the model's verbose name ("title"), else the
+    label."""
+    if name in getattr(form, "message_names", {}):
+        return form.message_names[name]
     model = getattr(getattr(form, "_meta", None), "model", None)
     if model is not None:
         try:
@@ -270,6 +274,10 @@ class PlainMessagesMixin:
                 elif not cleaned_data.get(field.precision_field):
                     cleaned_data[field.precision_field] = dates.Precision.DAY
         return cleaned_data
+
+
+class PlainModelForm(PlainMessagesMixin, forms.ModelForm):
+    """A model form with the portal's messages, for formsets whose factory makes the form."""
 
 
 class FastSelect(forms.Select):

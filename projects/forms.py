@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from core.access import is_manager
-from core.forms import DatePartsField, FastSelect, PlainMessagesMixin
+from core.forms import DatePartsField, FastSelect, PlainMessagesMixin, PlainModelForm
 from projects.logframe import Level
 from projects.models import IndicatorValue, ProjectMembership, ReportingPeriod, ValueSplit
 from projects.periods import period_for
@@ -37,6 +37,12 @@ class LogframeLevelsField(forms.MultipleChoiceField):
 class IndicatorValueForm(PlainMessagesMixin, forms.ModelForm):
     """A measurement of one indicator, split by sex where known; it joins the reporting period
     holding its date (made, for that calendar year, if the project has none there)."""
+
+    message_names = {
+        "women": _("value for women"),
+        "men": _("value for men"),
+        "sex_not_recorded": _("value whose sex is not recorded"),
+    }
 
     class Meta:
         model = IndicatorValue
@@ -128,6 +134,7 @@ class SplitFormSet(BaseInlineFormSet):
 SplitFormSetFactory = forms.inlineformset_factory(
     IndicatorValue,
     ValueSplit,
+    form=PlainModelForm,
     formset=SplitFormSet,
     fields=["age_group", "country", "amount"],
     extra=3,

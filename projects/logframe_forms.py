@@ -4,7 +4,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, BaseModelFormSet
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CHOOSE
+from core.forms import CHOOSE, PlainMessagesMixin
 from projects.forms import LogframeLevelsField
 from projects.logframe import chain_of
 from projects.models import Component, Indicator, Objective, Project
@@ -13,7 +13,7 @@ TEXT = forms.Textarea(attrs={"rows": 2})
 NUMBER = forms.NumberInput(attrs={"min": 0})
 
 
-class LevelsForm(forms.ModelForm):
+class LevelsForm(PlainMessagesMixin, forms.ModelForm):
     logframe_levels = LogframeLevelsField()
 
     class Meta:
@@ -31,7 +31,7 @@ class LevelsForm(forms.ModelForm):
         )
 
 
-class LineForm(forms.ModelForm):
+class LineForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = Objective
         fields = [
@@ -86,7 +86,7 @@ LineFormSet = forms.inlineformset_factory(
 )
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -131,7 +131,7 @@ IndicatorFormSet = forms.modelformset_factory(
 )
 
 
-class ComponentForm(forms.ModelForm):
+class ComponentForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = Component
         fields = ["position", "code", "title", "countries"]

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PlainMessagesMixin, PlainModelForm
 from projects.models import Envelope, Programme, ProgrammeFunder, ProgrammePhase
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(PlainMessagesMixin, forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -59,9 +60,14 @@ class BaseEnvelopeFormSet(BaseInlineFormSet):
         form.fields["phase"].help_text = _("Phases added now can be chosen once saved.")
 
 
+class PhaseForm(PlainModelForm):
+    message_names = {"start_year": _("first year"), "end_year": _("last year")}
+
+
 PhaseFormSet = forms.inlineformset_factory(
     Programme,
     ProgrammePhase,
+    form=PhaseForm,
     fields=["position", "name", "start_year", "end_year"],
     extra=2,
     can_delete=True,
@@ -69,6 +75,7 @@ PhaseFormSet = forms.inlineformset_factory(
 FunderFormSet = forms.inlineformset_factory(
     Programme,
     ProgrammeFunder,
+    form=PlainModelForm,
     formset=BaseFunderFormSet,
     fields=["funder", "share"],
     extra=2,
@@ -77,6 +84,7 @@ FunderFormSet = forms.inlineformset_factory(
 EnvelopeFormSet = forms.inlineformset_factory(
     Programme,
     Envelope,
+    form=PlainModelForm,
     formset=BaseEnvelopeFormSet,
     fields=["phase", "country", "actions", "amount"],
     extra=2,

@@ -171,7 +171,7 @@ class ReportXlsxView(ReportMixin, View):
                     indicator.period_target if indicator.period_target is not None
                     else xlsx_cell(sheet, indicator.target_text),
                     indicator.period_value,
-                    indicator.latest_value,
+                    indicator.achieved,
                     None if progress is None else round(progress, 1),
                 ])  # fmt: skip
 

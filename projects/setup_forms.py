@@ -136,21 +136,21 @@ class ProjectForm(PlainMessagesMixin, forms.ModelForm):
         super()._post_clean()
 
 
-class FundingForm(forms.ModelForm):
+class FundingForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = Funding
         fields = ["funder", "kind", "amount", "share", "note", "internal_note"]
         widgets = {"internal_note": forms.TextInput}
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = ProjectPartner
         fields = ["institution", "role", "note", "internal_note"]
         widgets = {"internal_note": forms.TextInput}
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(PlainMessagesMixin, forms.ModelForm):
     class Meta:
         model = BudgetLine
         fields = ["year", "amount"]

@@ -6,17 +6,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DatePartsField, PlainMessagesMixin
 from projects.models import Expenditure
 
 
-class ExpenditureForm(forms.ModelForm):
+class ExpenditureForm(PlainMessagesMixin, forms.ModelForm):
     """An amount spent on a date, in a category; the project is the page's."""
 
     class Meta:
         model = Expenditure
         fields = ["date", "amount", "category", "note"]
-        widgets = {"date": DateInput()}
+        field_classes = {"date": DatePartsField}
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)

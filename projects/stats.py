@@ -10,6 +10,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DecimalField,
     F,
     FloatField,
     IntegerField,
@@ -88,31 +89,38 @@ def institutions_by_kind(project: Project):
 
 
 def indicators_with_progress(indicators, values=None):
-    """Annotate latest value and date, and progress (% of the way from baseline to target).
+    """Annotate `achieved` (the latest value, or for a cumulative indicator its baseline plus the
+    sum of its values), `achieved_date` (the latest value's) and `progress` (% of the way from
+    baseline to target, None when unknown).
 
     `values`: the indicator values that count (all of them unless given: the staff dashboards
-    follow values as they are recorded; public files and reports pass the approved ones).
+    follow values as they are recorded; visitors, public files and reports read approved ones).
     """
     values = IndicatorValue.objects.all() if values is None else values
-    latest = values.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
+    own = values.filter(indicator=OuterRef("pk"))
+    latest = own.order_by(F("period__end").desc(nulls_last=True), "-date", "-pk")
+    decimal = DecimalField(max_digits=16, decimal_places=2)
+    baseline = Coalesce("baseline", Value(0), output_field=decimal)
+    total = own.order_by().values("indicator").annotate(x=Sum("value")).values("x")
     indicators = indicators.annotate(
         latest_value=Subquery(latest.values("value")[:1]),
-        latest_date=Subquery(latest.values("date")[:1]),
-        values_count=Subquery(
-            values.filter(indicator=OuterRef("pk"))
-            .order_by()
-            .values("indicator")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
+        achieved_date=Subquery(latest.values("date")[:1]),
+        values_total=Subquery(total, output_field=decimal),
+    ).annotate(
+        # A cumulative indicator's values add up from its baseline; another one is measured anew.
+        achieved=Case(
+            When(cumulative=True, values_total__isnull=False, then=baseline + F("values_total")),
+            When(cumulative=True, then=Value(None, output_field=decimal)),
+            default=F("latest_value"),
+            output_field=decimal,
+        )
     )
     # Floats, as SQLite divides integer-valued decimals with integer division; NULL (no
     # progress figure) when the target equals the baseline, rather than a division by zero.
     return indicators.annotate(
-        progress=Cast(F("latest_value") - F("baseline"), FloatField())
+        progress=(Cast(F("achieved"), FloatField()) - Cast(baseline, FloatField()))
         * 100.0
-        / NullIf(Cast(F("target") - F("baseline"), FloatField()), Value(0.0))
+        / NullIf(Cast(F("target"), FloatField()) - Cast(baseline, FloatField()), Value(0.0))
     )
 
 

@@ -12,7 +12,14 @@ from core.access import may_edit
 from core.views import FilteredListView, ScopedDetailMixin
 from projects import stats
 from projects.filters import ProjectFilter
-from projects.models import Indicator, Project, ProjectDocument, ProjectPartner, ProjectPicture
+from projects.models import (
+    Indicator,
+    IndicatorValue,
+    Project,
+    ProjectDocument,
+    ProjectPartner,
+    ProjectPicture,
+)
 from results import figures
 
 NEWS_ON_PROJECT_PAGE = 10
@@ -65,7 +72,9 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             for role, label in ProjectPartner.Role.choices
         ]
         # Visitors read approved values only (results.figures).
-        indicators = figures.indicators_with_results(Indicator.objects.all())
+        indicators = stats.indicators_with_progress(
+            Indicator.objects.all(), values=IndicatorValue.objects.approved()
+        )
         objectives = stats.with_latest_activities(
             project.objectives.prefetch_related(Prefetch("indicators", queryset=indicators))
         )

@@ -5,64 +5,20 @@ with its projects, indicators or values.
 """
 
 from django.db.models import (
-    Case,
     Count,
-    DecimalField,
-    F,
-    FloatField,
     IntegerField,
     OuterRef,
     Subquery,
     Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce, NullIf
 
 from activities.models import Activity
-from projects.models import IndicatorValue
 
 
 def _scalar(queryset, field, function, output_field):
     """A correlated subquery giving one aggregate of `queryset` per outer row."""
     grouped = queryset.order_by().values(field).annotate(x=function).values("x")
     return Subquery(grouped, output_field=output_field)
-
-
-def indicators_with_results(indicators):
-    """Annotate `achieved` (the latest approved value, or their sum for a cumulative indicator),
-    `achieved_date` and `progress` (% of the way from baseline to target, None when unknown)."""
-    approved = IndicatorValue.objects.approved().filter(indicator=OuterRef("pk"))
-    latest = approved.order_by("-period__end", "-date", "-pk")
-    decimal = DecimalField(max_digits=16, decimal_places=2)
-    baseline = Coalesce("baseline", Value(0), output_field=decimal)
-    indicators = indicators.annotate(
-        latest_approved=Subquery(latest.values("value")[:1]),
-        achieved_date=Subquery(latest.values("date")[:1]),
-        approved_total=_scalar(approved, "indicator", Sum("value"), decimal),
-    ).annotate(
-        # A cumulative indicator's values add up from its baseline; another one is measured anew.
-        achieved=Case(
-            When(
-                cumulative=True,
-                approved_total__isnull=False,
-                then=baseline + F("approved_total"),
-            ),
-            When(cumulative=True, then=Value(None, output_field=decimal)),
-            default=F("latest_approved"),
-            output_field=decimal,
-        )
-    )
-    # Floats, as SQLite divides integer-valued decimals with integer division; None when the
-    # target equals the baseline (projects.stats.indicators_with_progress does the same).
-    return indicators.annotate(
-        progress=(Cast(F("achieved"), FloatField()) - Cast(baseline, FloatField()))
-        * 100.0
-        / NullIf(
-            Cast(F("target"), FloatField()) - Cast(baseline, FloatField()),
-            Value(0.0),
-        )
-    )
 
 
 def with_key_figures(projects):

@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DatePartsField, PlainMessagesMixin
 from projects.models import ReportingPeriod
 from projects.periods import Frequency
 
@@ -12,7 +13,7 @@ GENERATE = "generate"
 ADD_PERIOD = "add_period"
 
 
-class GeneratePeriodsForm(forms.Form):
+class GeneratePeriodsForm(PlainMessagesMixin, forms.Form):
     frequency = forms.ChoiceField(label=_("Frequency"), choices=Frequency.choices)
 
     def __init__(self, *args, **kwargs):
@@ -22,16 +23,13 @@ class GeneratePeriodsForm(forms.Form):
         self.helper.layout = Layout("frequency", Submit(GENERATE, _("Make the periods")))
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(PlainMessagesMixin, forms.ModelForm):
     """A custom period; it may not overlap another of the project's."""
 
     class Meta:
         model = ReportingPeriod
         fields = ["start", "end"]
-        widgets = {
-            "start": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-            "end": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        }
+        field_classes = {"start": DatePartsField, "end": DatePartsField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,8 +52,10 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(PlainMessagesMixin, forms.Form):
     """Returning values needs a reason the team reads."""
+
+    message_names = {"reason": _("reason for returning them")}
 
     reason = forms.CharField(
         label=_("Why are they returned?"),

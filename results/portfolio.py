@@ -10,8 +10,8 @@ from collections import defaultdict
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from projects.models import Indicator, IndicatorDefinition, Project
-from results import figures
+from projects import stats
+from projects.models import Indicator, IndicatorDefinition, IndicatorValue, Project
 
 
 def roll_up(projects):
@@ -21,10 +21,11 @@ def roll_up(projects):
     definition's are left out (and counted in `left_out`).
     """
     definitions = list(IndicatorDefinition.objects.order_by("name"))
-    indicators = figures.indicators_with_results(
+    indicators = stats.indicators_with_progress(
         Indicator.objects.filter(
             definition__isnull=False, objective__project__in=projects
-        ).select_related("objective__project__programme")
+        ).select_related("objective__project__programme"),
+        values=IndicatorValue.objects.approved(),
     ).order_by("objective__project__title", "pk")
     by_definition = defaultdict(list)
     for indicator in indicators:

@@ -3,7 +3,14 @@
 set -euo pipefail
 
 PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
-if "${1:-.venv/bin/python}" -c "import weasyprint" >/dev/null 2>&1; then
+# Each package by name: WeasyPrint imports without HarfBuzz-Subset (only a warning, which the
+# tests treat as an error), so "import weasyprint" is not the check.
+missing=""
+for package in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+    || missing="$missing $package"
+done
+if [ -z "$missing" ]; then
   exit 0
 fi
 
@@ -20,4 +27,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update
 # shellcheck disable=SC2086
-$sudo apt-get install -y --no-install-recommends $PACKAGES
+$sudo apt-get install -y --no-install-recommends $missing

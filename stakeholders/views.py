@@ -39,6 +39,7 @@ class InstitutionListView(FilteredListView):
     def get_context_data(self, **kwargs):
         initials = set(
             Institution.objects.annotate(initial=Upper(Substr("name", 1, 1)))
+            .order_by()  # the list's order would make each name distinct: 5,000 rows, not 26
             .values_list("initial", flat=True)
             .distinct()
         )

@@ -239,3 +239,24 @@ def test_the_report_pdf_section_times_a_real_pdf_and_leaves_the_database_as_it_w
     assert not Project.objects.filter(title="Bench report project").exists()
     result["ok"] = result["seconds"] < sections.REPORT_PDF_TARGET_SECONDS
     assert "PDF of 3 activities" in sections.format_report_pdf(result)
+
+
+@pytest.mark.django_db
+def test_the_bench_managers_session_has_passed_the_second_factor(monkeypatch):
+    """Else every signed-in page of the bench is a redirect to the two-factor page."""
+    from django.test import Client
+    from django.test.client import ClientMixin
+
+    from bench import django_tasks
+
+    # What bench/django_tasks.py gets outside the suite: Django's own force_login.
+    monkeypatch.setattr(Client, "force_login", ClientMixin.force_login)
+    cookie = django_tasks.prepare()["cookie"]
+    session = dict(part.split("=") for part in cookie.split("; "))["sessionid"]
+    client = Client()
+    client.cookies["sessionid"] = session
+
+    response = client.get("/dashboard/")
+
+    assert response.status_code == 200
+    assert "Portfolio" in response.content.decode()

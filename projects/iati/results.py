@@ -85,9 +85,14 @@ def add_indicator(result, item, project):
         narrative(sub(period, "target"), "comment", item.target_text)
     else:
         sub(period, "target", value=decimal_text(item.target))
-        if item.latest_value is not None:
-            actual = sub(period, "actual", value=decimal_text(item.latest_value))
-            narrative(actual, "comment", f"Latest value, measured on {item.latest_date}.")
+        if item.achieved is not None:
+            actual = sub(period, "actual", value=decimal_text(item.achieved))
+            comment = (
+                f"The baseline plus every value up to {item.achieved_date}."
+                if item.cumulative
+                else f"Latest value, measured on {item.achieved_date}."
+            )
+            narrative(actual, "comment", comment)
         for reporting_period, target, values in reporting_periods(item):
             add_reporting_period(indicator, item, reporting_period, target, values)
 

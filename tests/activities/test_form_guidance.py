@@ -58,6 +58,21 @@ def test_the_messages_say_what_to_do_in_french(team_member_client, project):
     assert "Choisissez…" in html
 
 
+def test_the_participant_counts_are_named_as_a_person_would_name_them(team_member_client, project):
+    data = activity_data(
+        project,
+        participants_qualifier="roughly",
+        participants_total="many",
+        participants_women="-1",
+    )
+
+    html = kept_form(team_member_client, reverse("activities:create"), data, Activity)
+
+    assert "Choose the kind of count from the list (“roughly” is not in it)." in html
+    assert "Enter the number of participants as a number." in html
+    assert "The number of women must be 0 or more." in html
+
+
 def test_a_new_activity_takes_its_status_from_its_dates_unless_one_is_chosen(
     team_member_client, project
 ):

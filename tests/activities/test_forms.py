@@ -166,9 +166,13 @@ def test_valid_activity_form_normalises_what_was_entered(project, team_member):
         (
             {"participants_total": "-1", "participants_women": "", "participants_men": ""},
             "participants_total",
-            "The participants must be 0 or more.",
+            "The number of participants must be 0 or more.",
         ),
-        ({"participants_women": "-3"}, "participants_women", "The women must be 0 or more."),
+        (
+            {"participants_women": "-3"},
+            "participants_women",
+            "The number of women must be 0 or more.",
+        ),
         ({"cost": "-10"}, "cost", "The cost must be 0 or more."),
         ({"title": ""}, "title", "Enter the title."),
         ({"kind": ""}, "kind", "Choose the kind."),

@@ -191,9 +191,9 @@ def test_one_wrong_row_and_nothing_is_imported(team_member, project, outsider, s
         "Kind: Choose the kind from the list (“Picnic” is not in it). Title: Enter the title."
     )
     assert checks[8] == (
-        "Start known to the: Choose the start date known to the from the list (“Week” is not in "
-        "it). Format: Choose the format from the list (“By pigeon” is not in it). Participant "
-        "count is: Choose the participant count is from the list (“roughly” is not in it). "
+        "Start known to the: Choose the precision of the start date from the list (“Week” is not "
+        "in it). Format: Choose the format from the list (“By pigeon” is not in it). Participant "
+        "count is: Choose the kind of count from the list (“roughly” is not in it). "
         "Duration (days): Ensure this value is a multiple of step size 0.5."
     )
     doc = page(client.get(response["Location"]))

@@ -38,7 +38,7 @@ def test_officer_and_manager_take_a_periods_values_through_review_to_the_public_
     visit(page, results)
     page.get_by_role("button", name="Return to the team").click()  # no reason: refused
     # In the error summary (a link to the box) and beside the box.
-    expect(page.get_by_role("link", name="This field is required.")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter the reason for returning them.")).to_be_visible()
     page.get_by_label("Why are they returned?").fill("Attach the attendance lists.")
     page.get_by_role("button", name="Return to the team").click()
     expect(page.get_by_role("status").first).to_contain_text("returned to the team")

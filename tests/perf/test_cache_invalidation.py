@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from activities import services
@@ -328,3 +329,20 @@ def test_the_kept_blank_filter_form_lists_a_project_published_after_it(client, w
     factories.ProjectFactory(title="Probation project")
 
     assert "Probation project" in client.get("/activities/").content.decode()
+
+
+def test_a_visitors_filtered_list_renders_its_filter_form_once_per_save(client, world, settings):
+    settings.PAGE_CACHE = False
+    url = f"/activities/?project={world.p.slug}&kind=training"
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        kept = client.get(url).content.decode()
+
+    # The project's institutions and objectives are not asked for again.
+    assert len(second) < len(first)
+    assert "Ministry of Justice" in kept
+    factories.ActivityFactory(
+        project=world.p, institutions=[factories.InstitutionFactory(name="Prison administration")]
+    )
+    assert "Prison administration" in client.get(url).content.decode()

@@ -154,11 +154,11 @@ def test_dashboard_shows_indicator_progress_from_baseline_to_latest_value(
     objective = next(o for o in response.context["objectives"] if o.code == "1")
     indicators = {i.name: i for i in objective.indicators.all()}
     trained = indicators["Prison staff trained"]
-    assert trained.latest_value == 35
-    assert trained.latest_date == day(2024, 6, 30)
+    assert trained.achieved == 35
+    assert trained.achieved_date == day(2024, 6, 30)
     assert trained.progress == pytest.approx(50.0)  # (35 - 10) / (60 - 10)
     assert indicators["Law adopted"].progress is None  # target equals baseline
-    assert indicators["Visits monitored"].latest_value is None
+    assert indicators["Visits monitored"].achieved is None
     assert [a.title for a in objective.activities.all()] == ["Training one"]
     content = response.content.decode()
     assert "50 %" in content

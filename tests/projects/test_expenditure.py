@@ -116,7 +116,7 @@ def test_bad_amounts_are_refused_with_a_message_and_another_projects_rows_are_no
 
     response = client.post(url, {"date": "2024-05-02", "amount": "-5", "category": "travel"})
     assert response.status_code == 200
-    assert "Ensure this value is greater than or equal to 0.01." in response.content.decode()
+    assert "The amount must be 0.01 or more." in response.content.decode()
     assert not Expenditure.objects.exists()
     other = spend(factories.ProjectFactory(), datetime.date(2024, 1, 1), "10")
     edit = reverse("projects:expenditure-update", args=[two_year_project.slug, other.pk])

@@ -136,7 +136,7 @@ def test_a_line_at_a_level_the_chain_leaves_out_is_refused_with_nothing_saved(
     response = client.post(url, data)
 
     assert response.status_code == 200
-    assert "Select a valid choice." in response.content.decode()
+    assert "Choose the level from the list (“specific” is not in it)." in response.content.decode()
     project.refresh_from_db()
     assert project.logframe_levels == ["overall", "specific", "result"]
 

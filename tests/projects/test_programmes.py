@@ -88,6 +88,27 @@ def test_shares_above_100_percent_are_refused_with_nothing_saved(manager):
     assert not Programme.objects.exists()
 
 
+def test_the_programme_form_says_what_to_do_about_each_phase_and_share(manager):
+    client = signed_in(manager)
+    data = form_data(client.get(reverse("programmes:create")))
+    data |= {
+        "name": [""],
+        "currency": ["EUR"],
+        "phases-0-name": ["Phase I"],
+        "phases-0-start_year": ["two thousand"],
+        "funders-0-funder": ["999999"],
+        "funders-0-share": ["85"],
+    }
+
+    html = client.post(reverse("programmes:create"), data).content.decode()
+
+    assert "Enter the name." in html
+    assert "Enter the first year as a number." in html
+    assert "Choose the funder from the list" in html
+    assert "This field is required" not in html
+    assert not Programme.objects.exists()
+
+
 def test_programme_page_groups_projects_by_phase_and_country_beside_stated_figures(client):
     programme = factories.ProgrammeFactory(name="Horizontal Facility", acronym="HF")
     programme.budget = Decimal(41_000_000)

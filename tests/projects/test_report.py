@@ -102,6 +102,24 @@ def test_the_report_gives_the_periods_figures_indicators_activities_and_news(
     assert "United Nations Security Council Resolution 1244" in doc.text_content()
 
 
+def test_a_cumulative_indicator_adds_its_values_up_to_the_periods_end_on_report_and_dashboard(
+    client, team_member, reported
+):
+    project, objective = reported
+    objective.indicators.update(cumulative=True)
+    client.force_login(team_member)
+
+    doc = page(client.get(url(project)))
+
+    # 10 + 20 + 40 + 60 (the September value falls after the period): 130 of 110 is 120 %.
+    assert texts(doc, "//table[contains(@class, 'iptt')]/tbody/tr/*") == [
+        "Prison staff trained (people)", "10", "110", "60", "130", "120 %",
+    ]  # fmt: skip
+    dashboard = page(client.get(reverse("projects:dashboard", args=[project.slug])))
+    row = texts(dashboard, f"//tr[@id='indicator-{objective.indicators.get().pk}']/td")
+    assert row[:3] == ["10", "220 (1 September 2024)", "110"]  # 10 + 20 + 40 + 60 + 90
+
+
 def test_the_team_writes_a_narrative_per_result_that_the_report_keeps_for_its_period(
     client, team_member, reported
 ):

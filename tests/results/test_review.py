@@ -47,7 +47,7 @@ def test_officer_submits_manager_returns_with_a_reason_officer_resubmits_manager
     # A return needs a reason: refused with the field's error, nothing changes.
     refused = reviewer.post(review, {"return": "1", "reason": "  "})
     assert refused.status_code == 400
-    assert "This field is required." in refused.content.decode()
+    assert "Enter the reason for returning them." in refused.content.decode()
     value.refresh_from_db()
     assert value.status == IndicatorValue.Status.SUBMITTED and not mailoutbox
 
