@@ -11,82 +11,30 @@ database. The second stands for the gunicorn workers of one machine: two process
 no memory, each on its own port so that the test chooses which one answers.
 """
 
-import contextlib
-import http.client
-import http.cookiejar
 import os
 import re
 import secrets
-import urllib.error
-import urllib.parse
-import urllib.request
-from dataclasses import dataclass
-from functools import cached_property
 
-import lxml.html
-import psycopg2
 import pytest
 import redis
 from django.conf import settings
-from psycopg2 import sql
 
-from bench.run import Gunicorn, cleanup_cache, manage
+from bench.run import Gunicorn, cleanup_cache
 from demo import seed as demo
+from tests.servers import LOGIN, MY_WORK, Browser, demo_server_env
+from tests.servers import sign_in as sign_in_as
 
-LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 TEAM_MEMBER = "officer-serbia"
 TEAM_MEMBER_NAME = " ".join(demo.DEMO_ACCOUNTS[TEAM_MEMBER][:2])
 SERBIAN_PROJECT = demo.PROJECT_TITLES[demo.SERBIA_SLUG]
-LOGIN = "/accounts/login/"
-MY_WORK = "/my-work/"
 
 
 # Services: PostgreSQL, Redis and the two app servers -----------------------------------------
 
 
-def postgres_server():
-    """The PostgreSQL server of DATABASE_URL when the suite runs on one, else the local one."""
-    parts = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", ""))
-    if parts.scheme in {"postgres", "postgresql"}:
-        return f"{parts.scheme}://{parts.netloc}"
-    return LOCAL_POSTGRES
-
-
-@contextlib.contextmanager
-def postgres(server):
-    try:
-        connection = psycopg2.connect(f"{server}/postgres")
-    except psycopg2.OperationalError:
-        pytest.fail(
-            f"PostgreSQL is not reachable at {server}: start it (`service postgresql start`).",
-            pytrace=False,
-        )
-    connection.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
-    try:
-        with connection.cursor() as cursor:
-            yield cursor
-    finally:
-        connection.close()
-
-
-@pytest.fixture(scope="module")
-def database_url():
-    """A new PostgreSQL database for this module, dropped at the end."""
-    server = postgres_server()
-    name = f"portal_two_servers_{secrets.token_hex(4)}"
-    with postgres(server) as cursor:
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield f"{server}/{name}"
-    finally:
-        with postgres(server) as cursor:
-            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-            cursor.execute(drop.format(sql.Identifier(name)))
-
-
 @pytest.fixture(scope="module", params=["redis", "no redis"])
-def portal_env(request, database_url, tmp_path_factory):
+def portal_env(request):
     """Production settings for both servers, on the migrated demo data; with Redis (this run's
     keys) or without REDIS_URL (the database cache)."""
     with_redis = request.param == "redis"
@@ -100,28 +48,10 @@ def portal_env(request, database_url, tmp_path_factory):
                 pytrace=False,
             )
     prefix = f"two-servers-{secrets.token_hex(4)}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "CACHE_KEY_PREFIX": prefix,
-        "STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-        # Plain HTTP on loopback: no HTTPS redirect, and cookies sent back over http://.
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "LOG_LEVEL": "WARNING",
-    }
-    if with_redis:
-        env["REDIS_URL"] = REDIS_URL
+    overrides = {"CACHE_KEY_PREFIX": prefix} | ({"REDIS_URL": REDIS_URL} if with_redis else {})
     try:
-        manage(env, "migrate", "--no-input", "-v0")
-        manage({**env, "DEBUG": "1"}, "load_demo")  # DEBUG on: the demo accounts too
-        manage(env, "collectstatic", "--no-input", "-v0")  # pages link the manifest's hashed names
-        yield env
+        with demo_server_env("portal_two_servers", **overrides) as env:
+            yield env
     finally:
         if with_redis:
             cleanup_cache(REDIS_URL, prefix)
@@ -138,78 +68,11 @@ def servers(portal_env, tmp_path_factory):
         yield f"http://127.0.0.1:{a.port}", f"http://127.0.0.1:{b.port}"
 
 
-# A browser: cookies, redirects, forms ----------------------------------------------------------
-
-
-@dataclass
-class Page:
-    url: str
-    status: int
-    headers: http.client.HTTPMessage
-    body: str
-
-    @property
-    def path(self):
-        return urllib.parse.urlsplit(self.url).path
-
-    @cached_property
-    def html(self):
-        return lxml.html.fromstring(self.body, base_url=self.url)
-
-    @property
-    def text(self):
-        """What a reader sees: entities decoded, tags gone."""
-        return self.html.text_content()
-
-    @property
-    def heading(self):
-        return self.html.findtext(".//h1").strip()
-
-    def form(self, action=None, field=None):
-        """The page's form posting to `action`, or holding `field`."""
-        for form in self.html.forms:
-            posts_to_action = action and (form.action or "").endswith(action)
-            if posts_to_action or (field and field in form.fields):
-                return form
-        raise AssertionError(f"No form for {action or field} on {self.url} ({self.status})")
-
-
-class Browser:
-    """An HTTP client that keeps cookies, follows redirects and submits forms."""
-
-    def __init__(self):
-        # Cookies are not port-specific: both servers get the same cookies, as two app servers
-        # behind one load balancer do.
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
-
-    def get(self, url):
-        return self.open(url)
-
-    def submit(self, form, **changes):
-        """Post `form` with every field as rendered, but for `changes`."""
-        fields = dict(form.form_values()) | changes
-        data = urllib.parse.urlencode(fields).encode()
-        action = form.action or form.base_url  # no action: back to the form's own address
-        return self.open(action, data)
-
-    def open(self, url, data=None):
-        request = urllib.request.Request(url, data=data)  # noqa: S310 - http://127.0.0.1 only
-        try:
-            response = self.opener.open(request, timeout=30)
-        except urllib.error.HTTPError as error:
-            response = error
-        with response:
-            body = response.read().decode()
-            return Page(response.url, response.status, response.headers, body)
-
-    def cookie(self, name):
-        return next(cookie for cookie in self.cookies if cookie.name == name)
+# Signing in -------------------------------------------------------------------------------------
 
 
 def sign_in(browser, server):
-    form = browser.get(f"{server}{LOGIN}").form(field="username")
-    page = browser.submit(form, username=TEAM_MEMBER, password=demo.DEMO_PASSWORD)
+    page = sign_in_as(browser, server, TEAM_MEMBER)
     assert page.path == MY_WORK, f"Sign-in on {server} failed: {page.text[:500]}"
     return page
 
