@@ -10,11 +10,6 @@ from tests import factories
 
 NOTICE = "Contenu disponible en anglais uniquement"
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the text search configurations are PostgreSQL's"
-)
-
-
 @pytest.fixture
 def bilingual(db, settings):
     settings.PAGE_CACHE = False
@@ -72,19 +67,23 @@ def test_a_french_page_finds_french_text_and_still_finds_english_text(client, bi
     assert "Training of prison staff" in unmarked(client.get("/search/?q=training"))
 
 
-@postgres_only
-def test_french_search_stems_french_words_and_follows_edits(client, bilingual):
-    plural = unmarked(client.get("/fr/search/", {"q": "formations pénitentiaires"}))
+def test_french_search_follows_edits_and_on_postgresql_stems_french_words(client, bilingual):
+    stemmed = connection.vendor == "postgresql"
+    # PostgreSQL's `french` configuration finds the singular from the plural; SQLite matches
+    # the words as typed, inside the French text.
+    query = "formations pénitentiaires" if stemmed else "formation pénitentiaire"
+    found = unmarked(client.get("/fr/search/", {"q": query}))
     lead = unmarked(client.get("/fr/search/", {"q": "surveillant"}))
-    assert "Formation du personnel pénitentiaire" in plural
+    assert "Formation du personnel pénitentiaire" in found
     assert "Visite des inspecteurs" in lead
-    # English stemming does not reach French words, nor French stemming English ones.
-    assert "0 results" in client.get("/search/", {"q": "formations"}).content.decode()
+    if stemmed:
+        # English stemming does not reach French words, nor French stemming English ones.
+        assert "0 results" in client.get("/search/", {"q": "formations"}).content.decode()
 
     bilingual.title_fr = "Atelier sur la probation"
     bilingual.save()
 
-    old = unmarked(client.get("/fr/search/", {"q": "formations pénitentiaires"}))
-    new = unmarked(client.get("/fr/search/", {"q": "ateliers"}))
-    assert "Atelier sur la probation" not in old
+    old = unmarked(client.get("/fr/search/", {"q": query}))
+    new = unmarked(client.get("/fr/search/", {"q": "ateliers" if stemmed else "atelier"}))
+    assert "Formation du personnel pénitentiaire" not in old
     assert "Atelier sur la probation" in new
