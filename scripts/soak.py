@@ -36,6 +36,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
+from django_otp.oath import totp
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_PATHS = "/healthz,/,/projects/,/activities/,/news/,/stakeholders/,/search/?q=prison"
 RECOVERY_LIMIT_S = 2.0
@@ -229,12 +231,15 @@ def prepare_database(postgres, database, env):
         )
         run([*manage, "shell", "--no-imports", "-c", seed], cwd=BASE_DIR, env=env)
     password = secrets.token_urlsafe(16)
+    key = secrets.token_hex(20)  # the admin's authenticator: admins must give a second factor
     create_admin = (
         "from django.contrib.auth.models import Permission, User; "
-        f"User.objects.create_superuser({ADMIN_USERNAME!r}, 'soak@example.org', {password!r}); "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        f"u = User.objects.create_superuser({ADMIN_USERNAME!r}, 'soak@example.org', {password!r}); "
+        f"TOTPDevice.objects.create(user=u, name='soak', key={key!r}, confirmed=True); "
         "print(Permission.objects.get(codename='view_institution').pk)"
     )
-    return password, shell_output(create_admin, env)
+    return password, key, shell_output(create_admin, env)
 
 
 def start_gunicorn(port, env, logfile):
@@ -286,7 +291,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 class AdminClient:
     """A signed-in superuser speaking to the Django admin over plain HTTP."""
 
-    def __init__(self, base, password):
+    def __init__(self, base, password, key):
         self.base = base
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
@@ -297,6 +302,11 @@ class AdminClient:
         status = self.post("/admin/login/?next=/admin/", credentials)
         if status != 302:
             raise SystemExit(f"could not sign in to the admin (status {status})")
+        # The second factor: the code the admin's authenticator app shows now.
+        code = f"{totp(bytes.fromhex(key)):06d}"
+        status = self.post("/accounts/two-factor/?next=/admin/", [("code", code)])
+        if status != 302:
+            raise SystemExit(f"the admin's second factor was refused (status {status})")
 
     def cookie(self, name):
         return next((c.value for c in self.cookies if c.name == name), "")
@@ -547,12 +557,12 @@ def main(argv=None):
         log(f"PostgreSQL: {'system cluster' if args.system_cluster else 'private instance'}")
         postgres.start()
         env = portal_environment(postgres.url(args.database), workdir / "static")
-        password, permission_id = prepare_database(postgres, args.database, env)
+        password, key, permission_id = prepare_database(postgres, args.database, env)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         gunicorn = start_gunicorn(port, env, logfile)
         wait_until_up(base)
-        admin = AdminClient(base, password)
+        admin = AdminClient(base, password, key)
         load_env = {**env, "SOAK_PATHS": args.paths}
         if args.as_admin:
             load_env["SOAK_COOKIE"] = admin.header()
