@@ -10,6 +10,7 @@ from tests import factories
 
 NOTICE = "Contenu disponible en anglais uniquement"
 
+
 @pytest.fixture
 def bilingual(db, settings):
     settings.PAGE_CACHE = False
