@@ -191,6 +191,8 @@ else:
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Upper bound for changes made without model signals (queryset.update, bulk inserts).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Paths whose pages answer as the Accept header asks (core.cache keys them on it).
+PAGE_CACHE_ACCEPT_PATHS = ["/api/"]
 
 # Sign-in protection (django-axes): 5 failures for one username from one address lock that
 # pair out for 15 minutes. The axes backend only checks the lockout; ModelBackend signs in.

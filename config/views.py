@@ -17,7 +17,6 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    Sum,
     Value,
     When,
 )
@@ -38,7 +37,8 @@ from core.access import is_manager, managers
 from core.db import SEARCH_DOCUMENT, StoredDocument
 from core.languages import in_original_columns, translated_fields
 from projects import maps
-from projects.models import Funding, Project, ProjectPartner
+from projects.models import Project
+from results.figures import PORTAL_FIGURES, PORTAL_MAP
 from stakeholders.models import Institution
 
 LATEST_NEWS = 5
@@ -94,27 +94,6 @@ def web_manifest(request):
     return JsonResponse(manifest, content_type="application/manifest+json")
 
 
-def key_figures():
-    """Published projects, activities held, people trained, institutions engaged."""
-    held = (
-        Activity.objects.visible()
-        .held()
-        .aggregate(count=Count("pk"), people=Sum("participants_total"))
-    )
-    published = Project.objects.published()
-    # EXISTS per institution, so each stops at its first match (indexes on the link tables):
-    # an OR of IN (…) subqueries, or a UNION of the id lists, reads every activity's links.
-    through = Activity.institutions.through.objects
-    engaged = Institution.objects.filter(
-        Exists(ProjectPartner.objects.filter(institution=OuterRef("pk"), project__in=published))
-        | Exists(Funding.objects.filter(funder=OuterRef("pk"), project__in=published))
-        | Exists(
-            through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
-        )
-    )
-    return [published.count(), held["count"], held["people"] or 0, engaged.count()]
-
-
 FIGURE_LABELS = [
     _("projects"),
     _("activities held"),
@@ -127,9 +106,9 @@ FIGURE_LABELS = [
 def home(request):
     """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
     cache.depends_on(request, "projects", "activities", "news")
-    # Sums over every activity: computed once per save that can change them, not per visitor.
-    figures = cache.kept("home-figures", key_figures, scopes=["projects", "activities"])
-    country_map = cache.kept("home-map", public_map, scopes=["projects", "activities"])
+    # Sums over every activity: computed by the saves that change them (results.figures).
+    figures = cache.precomputed(PORTAL_FIGURES)
+    country_map = public_map(cache.precomputed(PORTAL_MAP))
     ongoing = Project.objects.published().ongoing()
     ongoing_count = ongoing.count()
     return render(
@@ -161,9 +140,9 @@ def home(request):
     )
 
 
-def public_map():
-    """Published projects' activities and projects by country or territory, for the home map."""
-    rows = maps.by_country(Activity.objects.visible(), Project.objects.published())
+def public_map(counts):
+    """The home map of published projects' activities and projects by country or territory."""
+    rows = maps.named(counts)
     label = _("Activities")
     title = _("Activities and projects by country or territory")
     return {"title": str(title), "rows": rows, "data": maps.map_data(rows, label)}

@@ -12,6 +12,10 @@ every page that showed them is retired and no other. A page that declares nothin
 `CONTENT` (any save); every page depends on `ALL`, which a save of a model without
 `cache_scopes()` (countries, institutions, programmes) bumps. History rows bump nothing.
 
+**Precomputed results.** Sums over every record that a page shows (home's key figures and map)
+are computed by the save that changes them, as it commits (`precompute`), not by the next
+visitor: a page re-rendered after a save never waits for them.
+
 **No stampede.** A retired page is re-rendered by one request, under a short lock; requests
 arriving meanwhile get the previous copy. Signed-in users (so the person who saved) never read
 the cache, and a request after the re-render gets the new page.
@@ -56,6 +60,13 @@ MAX_PATH = 500
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Seconds one request may hold a page's re-render before another one tries.
 LOCK_SECONDS = 10
+
+
+def keyed_on_accept(request):
+    """Whether the page answers as the Accept header asks (the API: JSON or its browsable
+    HTML, `Vary: Accept`): its entries are then keyed on that header as well."""
+    prefixes = tuple(getattr(settings, "PAGE_CACHE_ACCEPT_PATHS", ()))
+    return bool(prefixes) and request.path_info.startswith(prefixes)
 
 
 def enabled():
@@ -111,6 +122,7 @@ def flush(using=None):
         changed = set(scopes)
         scopes.clear()
         bump(changed)
+        recompute(changed)
 
 
 def changed(scopes, using=None):
@@ -181,19 +193,64 @@ def connect_signals():
 # Kept results -------------------------------------------------------------------------------
 
 
-def kept(name, compute, *key_parts, scopes=(CONTENT,)):
+def kept(name, compute, *key_parts, scopes=(CONTENT,), per_language=True):
     """`compute()`'s result, kept until a save changes one of `scopes` (by default: any save).
 
     For what signed-in pages show alike to many users: a dashboard's rendered figures, a blank
-    form's fields, home's key figures. Keyed by the scopes' generations, the language (labels
-    are translated) and the day (time elapsed, upcoming), so a saved activity shows on the next
-    request, as with the page cache. Keep HTML or plain data: unpickling model instances or lazy
-    translations costs more than a dashboard's whole render.
+    form's fields. Keyed by the scopes' generations, the language (labels are translated;
+    `per_language=False` for plain numbers) and the day (time elapsed, upcoming), so a saved
+    activity shows on the next request, as with the page cache. Keep HTML or plain data:
+    unpickling model instances or lazy translations costs more than a dashboard's whole render.
     """
+    return cache.get_or_set(kept_key(name, scopes, key_parts, per_language), compute, timeout())
+
+
+def kept_key(name, scopes, key_parts=(), per_language=True):
     versions = generations({ALL, *scopes})
-    parts = repr((sorted(versions.items()), get_language(), timezone.localdate(), *key_parts))
-    key = f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
-    return cache.get_or_set(key, compute, timeout())
+    language = get_language() if per_language else None
+    parts = repr((sorted(versions.items()), language, timezone.localdate(), *key_parts))
+    return f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+# Precomputed results: sums over every record, computed by the save that changes them ----------
+
+# {name: (compute, scopes)}, filled by the apps' ready() (`precompute`).
+PRECOMPUTED = {}
+WANTED_KEY = "wanted:{name}"
+
+
+def precompute(name, compute, scopes):
+    """Register a result over every record that is the same in every language (home's key
+    figures: 200,000 activities summed take a few hundred milliseconds).
+
+    Once a page has read it (`precomputed(name)`), each save that changes one of `scopes`
+    computes it again as the save commits, so no visitor waits for it, and a page rendered
+    after the save shows the new figures. Call it from an AppConfig.ready(): every process that
+    saves (web workers, commands, the job worker) must know it.
+    """
+    PRECOMPUTED[name] = (compute, frozenset(scopes))
+
+
+def precomputed(name):
+    """The result registered as `name`: kept, or computed now (the first time, or after a
+    change that bypassed the signals)."""
+    compute, scopes = PRECOMPUTED[name]
+
+    def first_time():
+        cache.set(WANTED_KEY.format(name=name), True, None)  # saves keep it from now on
+        return compute()
+
+    return kept(name, first_time, scopes=scopes, per_language=False)
+
+
+def recompute(changed):
+    """Compute again, and keep, the precomputed results that pages read and `changed` touches."""
+    due = [name for name, (_c, scopes) in PRECOMPUTED.items() if ALL in changed or scopes & changed]
+    wanted = cache.get_many([WANTED_KEY.format(name=name) for name in due]) if due else {}
+    for name in due:
+        if WANTED_KEY.format(name=name) in wanted:
+            compute, scopes = PRECOMPUTED[name]
+            cache.set(kept_key(name, scopes, per_language=False), compute(), timeout())
 
 
 # Page cache -----------------------------------------------------------------------------------
@@ -217,6 +274,8 @@ def page_key(request):
     day = timezone.localdate().isoformat()  # "ongoing" and "upcoming" change at midnight
     # Feeds and IATI files hold absolute links: the scheme and the host are part of the page.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    if keyed_on_accept(request):
+        url += "\n" + request.headers.get("Accept", "")
     path = hashlib.sha256(url.encode()).hexdigest()
     return PAGE_KEY.format(language=language, day=day, path=path)
 
@@ -244,7 +303,8 @@ def cacheable_response(request, response):
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
     vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
-    return vary <= HARMLESS_VARY
+    harmless = HARMLESS_VARY | ({"accept"} if keyed_on_accept(request) else set())
+    return vary <= harmless
 
 
 def freeze(generations_seen, response):

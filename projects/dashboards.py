@@ -171,7 +171,7 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             row["label"] = institution_labels.get(row["kind"], row["kind"])
         # Each objective's count and latest activities: a project may log hundreds.
         objectives = stats.with_latest_activities(
-            Objective.objects.filter(project=project), only=("pk", "title", "start_date", "status")
+            Objective.objects.filter(project=project), only=stats.ACTIVITY_LINE_FIELDS
         ).prefetch_related(
             Prefetch("indicators", queryset=stats.indicators_with_progress(Indicator.objects.all()))
         )

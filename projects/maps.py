@@ -5,8 +5,9 @@ countries, vendored in static/vendor/); the same figures are in a table beside i
 matched by their ISO 3166 numeric code; Kosovo*, which has none, by its name.
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils.translation import get_language
 from django_countries import countries as iso_countries
 
 from activities.models import Activity
@@ -17,44 +18,60 @@ from stakeholders.models import Country
 BY_NAME = {"XK": "Kosovo"}
 
 
-def _count(through, owner, records):
-    """How many of `records` the outer country has through `through` (a correlated subquery)."""
-    return Coalesce(
-        Subquery(
-            through.objects.filter(country=OuterRef("pk"), **{f"{owner}__in": records})
-            .order_by()
-            .values("country")
-            .annotate(n=Count(owner, distinct=True))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        0,
+def country_counts(activities, projects):
+    """[{code, names, footnote, activities, projects}] for the countries with any of
+    `activities` or `projects`; `names` holds the name in every language, so the rows are the
+    same on every page and home keeps them (results.figures). Two queries."""
+    # One GROUP BY over the links (a subquery per country would rescan every activity); a link
+    # table holds each (activity, country) pair once.
+    by_activities = dict(
+        Activity.countries.through.objects.filter(activity__in=activities)
+        .order_by()
+        .values("country")
+        .annotate(n=Count("activity"))
+        .values_list("country", "n")
     )
+    listed = Q(projects__in=projects.values("pk"))
+    names = [f"name_{code}" for code, _language in settings.LANGUAGES]
+    countries = (
+        Country.objects.filter(Q(pk__in=list(by_activities)) | listed)
+        .annotate(projects_count=Count("projects", filter=listed, distinct=True))
+        .order_by()
+        .values("pk", "code", "footnote", "projects_count", *names)
+    )
+    return [
+        {
+            "code": row["code"],
+            "names": {name.removeprefix("name_"): row[name] for name in names},
+            "footnote": bool(row["footnote"]),
+            "activities": by_activities.get(row["pk"], 0),
+            "projects": row["projects_count"],
+        }
+        for row in countries
+    ]
+
+
+def named(counts):
+    """The rows of a map's table from country_counts(), the most active first: {code, name
+    (in the active language, with the asterisk of a footnoted territory), activities,
+    projects}."""
+    language, default = get_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    rows = [
+        {
+            "code": row["code"],
+            "name": (row["names"].get(language) or row["names"][default])
+            + ("*" if row["footnote"] else ""),
+            "activities": row["activities"],
+            "projects": row["projects"],
+        }
+        for row in counts
+    ]
+    return sorted(rows, key=lambda row: (-row["activities"], -row["projects"], row["name"]))
 
 
 def by_country(activities, projects):
-    """[{code, name (with the asterisk of a footnoted territory), activities, projects}], the
-    most active first; one query."""
-    rows = (
-        Country.objects.annotate(
-            activities_count=_count(Activity.countries.through, "activity", activities),
-            projects_count=_count(Project.countries.through, "project", projects.values("pk")),
-        )
-        .filter(Q(activities_count__gt=0) | Q(projects_count__gt=0))
-        .values("code", "name", "footnote", "activities_count", "projects_count")
-    )
-    return sorted(
-        (
-            {
-                "code": row["code"],
-                "name": f"{row['name']}{'*' if row['footnote'] else ''}",
-                "activities": row["activities_count"],
-                "projects": row["projects_count"],
-            }
-            for row in rows
-        ),
-        key=lambda row: (-row["activities"], -row["projects"], row["name"]),
-    )
+    """named(country_counts(…)): the rows of a map's table, the most active first."""
+    return named(country_counts(activities, projects))
 
 
 def map_data(rows, label):

@@ -33,6 +33,8 @@ HELD = Q(status=Activity.Status.HELD)
 PLANNED = Q(status=Activity.Status.PLANNED)
 CANCELLED = Q(status=Activity.Status.CANCELLED)
 LATEST_PER_OBJECTIVE = 10
+# What a line of an objective's latest activities shows (its link, title, date and status).
+ACTIVITY_LINE_FIELDS = ("title", "title_en", "title_fr", "start_date", "status")
 
 
 def status_counts(prefix=""):
@@ -124,18 +126,16 @@ def indicators_with_progress(indicators, values=None):
     )
 
 
-def with_latest_activities(objectives, *, only=()):
-    """Annotate each objective's activity count; prefetch its latest ones as `latest_activities`.
-
-    A project may log hundreds per objective: pages list the LATEST_PER_OBJECTIVE latest.
-    """
-    latest = Activity.objects.only(*only) if only else Activity.objects.all()
+def with_latest_activities(objectives, *, only=(), latest=LATEST_PER_OBJECTIVE):
+    """Annotate each objective's activity count; prefetch its `latest` latest activities as
+    `latest_activities` (a project may log hundreds per objective)."""
+    activities = Activity.objects.only(*only) if only else Activity.objects.all()
     # A GROUP BY query drops Meta.ordering: the logframe order is asked for again.
     counted = objectives.annotate(activities_count=Count("activities"))
     return counted.order_by("position", "code", "pk").prefetch_related(
         Prefetch(
             "activities",
-            queryset=latest.order_by("-start_date", "-pk")[:LATEST_PER_OBJECTIVE],
+            queryset=activities.order_by("-start_date", "-pk")[:latest],
             to_attr="latest_activities",
         )
     )

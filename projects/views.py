@@ -24,6 +24,8 @@ from results import figures
 
 NEWS_ON_PROJECT_PAGE = 10
 UPCOMING_ON_PROJECT_PAGE = 10
+# Under each objective (its dashboard lists stats.LATEST_PER_OBJECTIVE; both link to them all).
+LATEST_ON_PROJECT_PAGE = 5
 
 
 class ProjectListView(FilteredListView):
@@ -76,7 +78,9 @@ class ProjectDetailView(ScopedDetailMixin, DetailView):
             Indicator.objects.all(), values=IndicatorValue.objects.approved()
         )
         objectives = stats.with_latest_activities(
-            project.objectives.prefetch_related(Prefetch("indicators", queryset=indicators))
+            project.objectives.prefetch_related(Prefetch("indicators", queryset=indicators)),
+            only=stats.ACTIVITY_LINE_FIELDS,
+            latest=LATEST_ON_PROJECT_PAGE,
         )
         return super().get_context_data(
             breadcrumbs=[(_("Projects"), reverse("projects:list")), (project.title, "")],

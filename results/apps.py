@@ -7,6 +7,9 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self):
-        from results import computed
+        from core import cache
+        from results import computed, figures
 
         computed.connect_signals()
+        cache.precompute(figures.PORTAL_FIGURES, figures.portal_figures, figures.PORTAL_SCOPES)
+        cache.precompute(figures.PORTAL_MAP, figures.portal_map_counts, figures.PORTAL_SCOPES)

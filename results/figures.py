@@ -6,6 +6,7 @@ with its projects, indicators or values.
 
 from django.db.models import (
     Count,
+    Exists,
     IntegerField,
     OuterRef,
     Subquery,
@@ -13,6 +14,15 @@ from django.db.models import (
 )
 
 from activities.models import Activity
+from projects import maps
+from projects.models import Funding, Project, ProjectPartner
+from stakeholders.models import Institution
+
+# Home's sums over every record, computed by the saves that change them (core.cache.precompute,
+# registered in results/apps.py).
+PORTAL_FIGURES = "portal-figures"
+PORTAL_MAP = "portal-map"
+PORTAL_SCOPES = ["projects", "activities"]
 
 
 def _scalar(queryset, field, function, output_field):
@@ -54,3 +64,29 @@ def bar_width(progress):
     if progress is None:
         return 0
     return max(0, min(100, round(progress)))
+
+
+def portal_figures():
+    """Published projects, activities held, people trained, institutions engaged."""
+    held = (
+        Activity.objects.visible()
+        .held()
+        .aggregate(count=Count("pk"), people=Sum("participants_total"))
+    )
+    published = Project.objects.published()
+    # EXISTS per institution, so each stops at its first match (indexes on the link tables):
+    # an OR of IN (…) subqueries, or a UNION of the id lists, reads every activity's links.
+    through = Activity.institutions.through.objects
+    engaged = Institution.objects.filter(
+        Exists(ProjectPartner.objects.filter(institution=OuterRef("pk"), project__in=published))
+        | Exists(Funding.objects.filter(funder=OuterRef("pk"), project__in=published))
+        | Exists(
+            through.filter(institution=OuterRef("pk"), activity__in=Activity.objects.visible())
+        )
+    )
+    return [published.count(), held["count"], held["people"] or 0, engaged.count()]
+
+
+def portal_map_counts():
+    """The home map's countries (projects.maps.country_counts) of published projects."""
+    return maps.country_counts(Activity.objects.visible(), Project.objects.published())

@@ -221,7 +221,7 @@ def test_project_page_shows_the_logframe_with_its_activities(client, full_projec
     assert "Specific objective 1" in section
 
 
-def test_project_page_lists_an_objectives_ten_latest_activities_and_links_to_all(client, db):
+def test_project_page_lists_an_objectives_five_latest_activities_and_links_to_all(client, db):
     project = factories.ProjectFactory()
     objective = factories.ObjectiveFactory(project=project, code="1")
     factories.trainings_serving(objective, 12)
@@ -229,8 +229,8 @@ def test_project_page_lists_an_objectives_ten_latest_activities_and_links_to_all
     page = client.get(project.get_absolute_url()).content.decode()
     section = page[page.index('id="objective-1"') : page.index('id="news-heading"')]
 
-    assert "Training 01" not in section
-    assert section.index("Training 02") < section.index("Training 11")
+    assert "Training 06" not in section
+    assert section.index("Training 07") < section.index("Training 11")
     url = f"/activities/?project={project.slug}&amp;objective={objective.pk}"
     assert f'<a href="{url}">All 12 activities of this objective</a>' in section
 
