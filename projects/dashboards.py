@@ -4,12 +4,14 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +98,11 @@ def status_datasets(rows):
     ]
 
 
+# The dashboards only read: outside a transaction, they save the BEGIN and COMMIT round trips
+# (on PostgreSQL each query sees the data committed when it starts either way).
+read_only = method_decorator(transaction.non_atomic_requests, name="dispatch")
+
+
 class TeamProjectMixin(LoginRequiredMixin):
     """The project of the URL, for its team and managers (`self.project`).
 
@@ -111,6 +118,7 @@ class TeamProjectMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+@read_only
 class ProjectDashboardView(TeamProjectMixin, TemplateView):
     """The project's figures, over its whole life or a period (?start=&end=, either optional)."""
 
@@ -156,11 +164,12 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
             activities = activities.filter(start_date__gte=self.start)
         if self.end:
             activities = activities.filter(start_date__lte=self.end)
-        # Fewest round trips: totals, kinds and months from one grouped query, the known
-        # funding summed from the fundings listed anyway.
+        # Fewest round trips: totals, kinds and months from one grouped query.
         totals, by_kind, by_month = stats.activity_breakdown(activities)
         by_month = stats.every_month(by_month, self.start, self.end)
-        fundings = stats.funding_by_funder(project)
+        # The budget lines, spending and fundings from one query; the known funding summed here.
+        money = finance.project_money(project, self.start, self.end)
+        fundings = money.fundings
         known_funding = stats.sum_known(funding.amount for funding in fundings)
         institutions = stats.institutions_by_kind(project)
         kind_labels = dict(Activity.Kind.choices)
@@ -214,7 +223,9 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
                 counts=True,
             ),
         }
-        years, total = finance.budget_and_spending(project, start=self.start, end=self.end)
+        years, total = finance.budget_and_spending(
+            project, start=self.start, end=self.end, money=money
+        )
         map_rows = maps.by_country(activities, Project.objects.filter(pk=project.pk))
         return dict(
             country_map={
@@ -260,6 +271,7 @@ class ProjectDashboardView(TeamProjectMixin, TemplateView):
         }
 
 
+@read_only
 class PortfolioDashboardView(ManagersOnlyMixin, ListView):
     """Every project as a row, filtered by programme, country and funder; managers only.
 

@@ -7,11 +7,15 @@ project's yearly budget lines, else its total split by days), so the two never d
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import F, IntegerField, Sum, Value
+from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from projects.iati.export import budget_periods
-from projects.models import Expenditure
+from projects.models import BudgetLine, Expenditure, Funding
+
+# What each row of `project_money`'s query is.
+BUDGET, SPENT, FUNDING = "budget", "spent", "funding"
 
 
 @dataclass
@@ -31,27 +35,86 @@ class YearFigures:
         return float(self.spent) * 100 / float(self.budget)
 
 
-def spent_by_year(expenditures):
-    """{year: amount} of the expenditure rows, summed in the database."""
-    rows = (
-        expenditures.order_by()
-        .annotate(year=ExtractYear("date"))
-        .values("year")
+@dataclass
+class Funded:
+    """One funding of a project: its funder (as the funder's name reads) and its known amount."""
+
+    funder: str
+    funder_name: str
+    amount: Decimal | None
+
+
+@dataclass
+class Money:
+    """A project's budget lines, spending and fundings (`project_money`)."""
+
+    lines: list  # (year, amount), oldest first
+    spent: dict  # {year: amount}
+    fundings: list  # Funded, the largest known amount first
+
+
+def translated(field):
+    """`field` in the active language as modeltranslation reads it: its own column, else the
+    original (English) one."""
+    own = F(build_localized_fieldname(field, get_language()))
+    return Coalesce(NullIf(own, Value("")), F(field))
+
+
+def project_money(project, start=None, end=None):
+    """The project's budget lines, what it spent each year from `start` to `end` and its
+    fundings, from one query (a UNION of the three, each row saying which it is)."""
+    columns = ["source", "year", "amount", "name", "acronym"]
+    no_name = {"name": Value(""), "acronym": Value("")}
+    lines = BudgetLine.objects.filter(project=project).annotate(source=Value(BUDGET), **no_name)
+    spent = (
+        Expenditure.objects.filter(project=project)
+        .between(start, end)
+        # (a whole number on every database: PostgreSQL's EXTRACT gives a numeric)
+        .annotate(source=Value(SPENT), year=Cast(ExtractYear("date"), IntegerField()), **no_name)
+        .values(*columns[:2], *columns[3:])
         .annotate(amount=Sum("amount"))
     )
-    return {row["year"]: row["amount"] for row in rows}
+    fundings = Funding.objects.filter(project=project).annotate(
+        source=Value(FUNDING),
+        year=Value(None, output_field=IntegerField()),
+        name=translated("funder__name"),
+        acronym=F("funder__acronym"),
+    )
+    rows = (
+        lines.order_by()
+        .values_list(*columns)
+        .union(
+            spent.order_by().values_list(*columns),
+            fundings.order_by().values_list(*columns),
+            all=True,
+        )
+    )
+    money = Money(lines=[], spent={}, fundings=[])
+    for source, year, amount, name, acronym in rows:
+        if source == BUDGET:
+            money.lines.append((year, amount))
+        elif source == SPENT:
+            money.spent[year] = amount
+        else:
+            funder = f"{name} ({acronym})" if acronym else name  # as Institution.__str__
+            money.fundings.append(Funded(funder, name, amount))
+    money.lines.sort()
+    money.fundings.sort(key=lambda f: (f.amount is None, -(f.amount or 0), f.funder_name))
+    return money
 
 
-def budget_and_spending(project, *, start=None, end=None):
+def budget_and_spending(project, *, start=None, end=None, money=None):
     """(years, total): one YearFigures per year of the budget or of the spending, and the total.
 
     With `start`/`end`, the spending counted is that of the period (the budget stays the year's).
     A year spent in without a budget has none (not 0); the total's budget is the project's.
+    `money`: the project's `project_money(project, start, end)`, when read already.
     """
+    money = money or project_money(project, start, end)
+    spent = money.spent
     budgets = {}
-    for period_start, _end, amount, _status in budget_periods(project):
+    for period_start, _end, amount, _status in budget_periods(project, money.lines):
         budgets[period_start.year] = budgets.get(period_start.year, Decimal(0)) + amount
-    spent = spent_by_year(Expenditure.objects.filter(project=project).between(start, end))
     if start or end:
         low = start.year if start else min([*budgets, *spent], default=0)
         high = end.year if end else max([*budgets, *spent], default=0)

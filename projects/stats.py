@@ -66,15 +66,6 @@ def project_time(project: Project, today: date):
     }
 
 
-def funding_by_funder(project: Project):
-    """The project's fundings, largest known amount first, with the funder's name."""
-    return list(
-        Funding.objects.filter(project=project)
-        .select_related("funder")
-        .order_by(F("amount").desc(nulls_last=True), "funder__name")
-    )
-
-
 def institutions_by_kind(project: Project):
     """Distinct institutions in the project's activities or among its partners, by kind."""
     engaged = Institution.objects.filter(

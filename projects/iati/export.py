@@ -114,22 +114,24 @@ def country_percentages(codes):
     return list(zip(codes, shares, strict=True))
 
 
-def budget_periods(project):
+def budget_periods(project, lines=None):
     """(start, end, amount, status) per calendar year of the project, none longer than a year.
 
     Yearly budget lines, when the project has them, each cut to the project period; else the
     total split evenly by days (the last period takes the rounding). Indicative either way.
+    `lines`: the project's (year, amount) budget lines, when they are read already.
     """
-    lines = list(project.budget_lines.all())
+    if lines is None:
+        lines = [(line.year, line.amount) for line in project.budget_lines.all()]
     if lines:
         return [
             (
-                max(project.start_date, date(line.year, 1, 1)),
-                min(project.end_date, date(line.year, 12, 31)),
-                line.amount,
+                max(project.start_date, date(year, 1, 1)),
+                min(project.end_date, date(year, 12, 31)),
+                amount,
                 INDICATIVE,
             )
-            for line in lines
+            for year, amount in lines
         ]
     if project.budget is None:
         return []
@@ -298,19 +300,27 @@ def add_expenditure(activity, project, spent):
 
 def activities_document(projects, *, today=None):
     """An lxml tree of one `<iati-activities>` document holding every project of `projects`."""
+    return document(with_export_data(projects.order_by("start_date", "pk")), today)
+
+
+def project_document(project, *, today=None):
+    """One project's `<iati-activities>` document. A project loaded `with_export_data` (the
+    file's view) is written as it is; another one's data is read first."""
+    if not hasattr(project, "expenditure_rows"):  # the mark of with_export_data
+        project = with_export_data(Project.objects.filter(pk=project.pk)).get()
+    return document([project], today)
+
+
+def document(projects, today=None):
+    """`<iati-activities>` of `projects`, each loaded `with_export_data`."""
     today = today or timezone.localdate()
     root = etree.Element(
         "iati-activities",
         {"version": IATI_VERSION, "generated-datetime": timezone.now().isoformat()},
     )
-    for project in with_export_data(projects.order_by("start_date", "pk")):
+    for project in projects:
         add_activity(root, project, today)
     return etree.ElementTree(root)
-
-
-def project_document(project, *, today=None):
-    """One project's `<iati-activities>` document."""
-    return activities_document(Project.objects.filter(pk=project.pk), today=today)
 
 
 def organisation_document(projects, *, today=None):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.models import Activity
 from projects.models import Objective, ProjectPartner
@@ -134,10 +134,27 @@ def test_dashboard_compares_funding_and_logged_cost_with_the_budget(
     assert context["funding_percent"] == pytest.approx(75.0)
     assert context["totals"]["cost_total"] == Decimal("15500")
     assert context["cost_percent"] == pytest.approx(7.75)
-    assert [f.funder.name for f in context["fundings"]] == ["European Union", "Council of Europe"]
+    assert [f.funder_name for f in context["fundings"]] == ["European Union", "Council of Europe"]
     content = response.content.decode()
     assert "200,000 EUR" in content
     assert "15,500 EUR" in content
+
+
+def test_dashboard_names_the_funders_in_the_page_language(client, team_member, busy_project):
+    """The fundings come with the budget lines and spending (one query), the funder's name as
+    modeltranslation reads it: the French one when it has one, else the English one."""
+    Institution.objects.filter(name="European Union").update(
+        name_fr="Union européenne", acronym="EU"
+    )
+    client.force_login(team_member)
+    with translation.override("fr"):
+        url = reverse("projects:dashboard", args=[busy_project.slug])
+    context = client.get(url).context
+    assert [f.funder for f in context["fundings"]] == ["Union européenne (EU)", "Council of Europe"]
+    assert context["charts"]["funding"]["config"]["data"]["labels"] == [
+        "Union européenne (EU)",
+        "Council of Europe",
+    ]
 
 
 def test_dashboard_counts_each_engaged_institution_once_by_kind(client, team_member, busy_project):
