@@ -6,7 +6,7 @@ matched by their ISO 3166 numeric code; Kosovo*, which has none, by its name.
 """
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Value
 from django.utils.translation import get_language
 from django_countries import countries as iso_countries
 
@@ -21,34 +21,41 @@ BY_NAME = {"XK": "Kosovo"}
 def country_counts(activities, projects):
     """[{code, names, footnote, activities, projects}] for the countries with any of
     `activities` or `projects`; `names` holds the name in every language, so the rows are the
-    same on every page and home keeps them (results.figures). Two queries."""
-    # One GROUP BY over the links (a subquery per country would rescan every activity); a link
-    # table holds each (activity, country) pair once.
-    by_activities = dict(
+    same on every page and home keeps them (results.figures).
+
+    One query: each link table grouped by country, the two joined by UNION ALL (a subquery per
+    country would rescan every activity). A link table holds each (record, country) pair once.
+    """
+    names = [f"country__name_{code}" for code, _language in settings.LANGUAGES]
+    fields = ["country", "country__code", "country__footnote", *names]
+    zero = Value(0, output_field=IntegerField())
+    by_activities = (
         Activity.countries.through.objects.filter(activity__in=activities)
         .order_by()
-        .values("country")
-        .annotate(n=Count("activity"))
-        .values_list("country", "n")
+        .values(*fields)
+        .annotate(activities=Count("activity"), projects=zero)
     )
-    listed = Q(projects__in=projects.values("pk"))
-    names = [f"name_{code}" for code, _language in settings.LANGUAGES]
-    countries = (
-        Country.objects.filter(Q(pk__in=list(by_activities)) | listed)
-        .annotate(projects_count=Count("projects", filter=listed, distinct=True))
+    by_projects = (
+        Project.countries.through.objects.filter(project__in=projects.values("pk"))
         .order_by()
-        .values("pk", "code", "footnote", "projects_count", *names)
+        .values(*fields)
+        .annotate(activities=zero, projects=Count("project"))
     )
-    return [
-        {
-            "code": row["code"],
-            "names": {name.removeprefix("name_"): row[name] for name in names},
-            "footnote": bool(row["footnote"]),
-            "activities": by_activities.get(row["pk"], 0),
-            "projects": row["projects_count"],
-        }
-        for row in countries
-    ]
+    rows = {}
+    for row in by_activities.union(by_projects, all=True):
+        country = rows.setdefault(
+            row["country"],
+            {
+                "code": row["country__code"],
+                "names": {name.removeprefix("country__name_"): row[name] for name in names},
+                "footnote": bool(row["country__footnote"]),
+                "activities": 0,
+                "projects": 0,
+            },
+        )
+        country["activities"] += row["activities"]
+        country["projects"] += row["projects"]
+    return list(rows.values())
 
 
 def named(counts):

@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,6 +109,21 @@ def test_home_lists_the_six_latest_ongoing_projects_and_links_to_all_of_them(cli
 def test_home_figures_group_thousands(client, db):
     factories.ActivityFactory(participants_total=1234)
     assert figures(client.get("/").content.decode())["people trained"] == "1,234"
+
+
+def test_a_save_computes_homes_figures_and_map_so_the_next_visitor_waits_for_neither(client, db):
+    project = factories.ProjectFactory()
+    factories.ActivityFactory(project=project, participants_total=3)
+    assert figures(client.get("/").content.decode())["people trained"] == "3"
+
+    factories.ActivityFactory(project=project, participants_total=4)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+
+    assert figures(page)["people trained"] == "7"
+    assert "Activities and projects by country or territory" in page
+    sums = [q["sql"] for q in queries if "SUM(" in q["sql"] or "GROUP BY" in q["sql"]]
+    assert sums == []
 
 
 @pytest.mark.parametrize("rows", [5, 50])
