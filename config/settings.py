@@ -363,7 +363,7 @@ if STORAGE_URL:
         "querystring_auth": False,
     }
     _media_storage = {
-        "BACKEND": "core.storage.MediaS3Storage",
+        "BACKEND": "core.object_storage.MediaS3Storage",
         "OPTIONS": {**_s3, "location": "/".join(filter(None, [_prefix, "media"]))},
     }
     _document_storage = {

@@ -5,7 +5,10 @@ served by the other. The S3 endpoint is moto's, started on 127.0.0.1 by the test
 """
 
 import io
+import os
 import socket
+import subprocess
+import sys
 
 import boto3
 import pytest
@@ -62,7 +65,7 @@ def test_a_picture_saved_through_one_app_server_is_resized_and_served_by_another
 ):
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "core.storage.MediaS3Storage", "OPTIONS": s3_options},
+        "default": {"BACKEND": "core.object_storage.MediaS3Storage", "OPTIONS": s3_options},
     }
     # sorl-thumbnail keeps the storage it first met; this server's is the bucket.
     monkeypatch.setattr(thumbnails.storage, "_wrapped", empty)
@@ -90,3 +93,18 @@ def test_a_picture_saved_through_one_app_server_is_resized_and_served_by_another
     served = Client().get(url)
     assert served.status_code == 200
     assert Image.open(io.BytesIO(b"".join(served.streaming_content))).width == 400
+
+
+def test_an_app_server_on_disk_storage_does_not_load_boto3():
+    """boto3 and botocore take about 20 MB in every worker: only S3 storage imports them."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "STORAGE_URL": ""}
+    script = (
+        "import sys, django; django.setup(); "
+        "from django.core.files.storage import storages; storages['documents']; "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "print(sorted(name for name in ('boto3', 'botocore') if name in sys.modules))"
+    )
+    done = subprocess.run(  # noqa: S603 (this interpreter, a fixed script)
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

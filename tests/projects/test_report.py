@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from activities.models import Activity
 from projects.logframe import ValueStatus
@@ -180,6 +181,35 @@ def test_the_pdf_and_the_workbook_hold_the_same_report(client, manager, reported
         ("Serbia", 1, 10, 4, 6),
         ("All held activities", 2, 40, 22, 18),
     ]
+
+
+def pdf_text(response):
+    """The PDF's text, its pages one after another, each run of spaces and line breaks one space."""
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_the_pdf_lists_every_activity_of_the_period_with_its_figures(client, manager, reported):
+    project, objective = reported
+    for day in range(1, 41):
+        factories.ActivityFactory(
+            project=project, title=f"Workshop number {day}", start_date=datetime.date(2024, 3, 1),
+            city="Pristina", participants_total=day, participants_women=day - 1,
+            participants_men=1, objectives=[objective],
+        )  # fmt: skip
+    client.force_login(manager)
+
+    text = pdf_text(client.get(url(project, "report-pdf")))
+
+    # One paragraph per activity, over several pages: every one is there, in date order.
+    assert "participants: 30 (women: 18, men: 12) · Ministry of Justice" in text
+    assert "Round table · Meeting · Held" in text
+    for day in range(1, 41):
+        assert f"Workshop number {day} · Training · Held · Pristina · participants: {day} " in text
+    assert text.index("Training of trainers") < text.index("Workshop number 1 ")
+    assert text.index("Workshop number 40") < text.index("Round table")
+    assert "Later" not in text
+    assert "Prison staff trained" in text
 
 
 def test_the_reports_queries_do_not_grow_with_its_activities(client, manager, reported):
