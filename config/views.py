@@ -44,7 +44,9 @@ from stakeholders.models import Institution
 LATEST_NEWS = 5
 LEAD_STORIES = 3
 ONGOING_ON_HOME = 6
-RESULTS_PER_TYPE = 20
+# Of each kind (projects, activities, news, institutions): a word common to thousands of records
+# gives the ten best, and the page says to refine the search.
+RESULTS_PER_TYPE = 10
 SEARCH_CANDIDATES = 500
 LIST_LENGTH = 10
 PROJECTS_PER_PAGE = 25

@@ -94,8 +94,15 @@ def generations(scopes):
 
 
 def bump(scopes):
-    """Retire every page and kept result that depends on one of `scopes`."""
-    cache.set_many({GENERATION_KEY.format(scope=s): uuid.uuid4().hex for s in scopes}, None)
+    """Retire every page and kept result that depends on one of `scopes`.
+
+    The precomputed results that `scopes` change are computed first, under the generations to
+    come: until they are out, visitors get the pages as they were; once they are, no page
+    render waits for a sum over every record.
+    """
+    new = {scope: uuid.uuid4().hex for scope in scopes}
+    recompute(new)
+    cache.set_many({GENERATION_KEY.format(scope=s): g for s, g in new.items()}, None)
 
 
 # Invalidation: the scopes a transaction changed, bumped once when it commits ------------------
@@ -122,7 +129,6 @@ def flush(using=None):
         changed = set(scopes)
         scopes.clear()
         bump(changed)
-        recompute(changed)
 
 
 def changed(scopes, using=None):
@@ -205,8 +211,11 @@ def kept(name, compute, *key_parts, scopes=(CONTENT,), per_language=True):
     return cache.get_or_set(kept_key(name, scopes, key_parts, per_language), compute, timeout())
 
 
-def kept_key(name, scopes, key_parts=(), per_language=True):
-    versions = generations({ALL, *scopes})
+def kept_key(name, scopes, key_parts=(), per_language=True, coming=None):
+    """The key of a kept result; `coming`: {scope: generation} about to replace the cache's."""
+    versions = generations({ALL, *scopes} - set(coming or ())) | {
+        scope: generation for scope, generation in (coming or {}).items() if scope in {ALL, *scopes}
+    }
     language = get_language() if per_language else None
     parts = repr((sorted(versions.items()), language, timezone.localdate(), *key_parts))
     return f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
@@ -243,14 +252,17 @@ def precomputed(name):
     return kept(name, first_time, scopes=scopes, per_language=False)
 
 
-def recompute(changed):
-    """Compute again, and keep, the precomputed results that pages read and `changed` touches."""
+def recompute(coming):
+    """Compute, and keep under the generations `coming` ({scope: generation}), the precomputed
+    results that pages read and whose scopes are among them."""
+    changed = set(coming)
     due = [name for name, (_c, scopes) in PRECOMPUTED.items() if ALL in changed or scopes & changed]
     wanted = cache.get_many([WANTED_KEY.format(name=name) for name in due]) if due else {}
     for name in due:
         if WANTED_KEY.format(name=name) in wanted:
             compute, scopes = PRECOMPUTED[name]
-            cache.set(kept_key(name, scopes, per_language=False), compute(), timeout())
+            key = kept_key(name, scopes, per_language=False, coming=coming)
+            cache.set(key, compute(), timeout())
 
 
 # Page cache -----------------------------------------------------------------------------------

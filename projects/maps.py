@@ -12,7 +12,6 @@ from django_countries import countries as iso_countries
 
 from activities.models import Activity
 from projects.models import Project
-from stakeholders.models import Country
 
 # world-atlas' name of the one unit without an ISO numeric code that the portal uses.
 BY_NAME = {"XK": "Kosovo"}

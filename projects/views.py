@@ -22,7 +22,7 @@ from projects.models import (
 )
 from results import figures
 
-NEWS_ON_PROJECT_PAGE = 10
+NEWS_ON_PROJECT_PAGE = 5
 UPCOMING_ON_PROJECT_PAGE = 10
 # Under each objective (its dashboard lists stats.LATEST_PER_OBJECTIVE; both link to them all).
 LATEST_ON_PROJECT_PAGE = 5
