@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from activities.models import NewsItem
 from projects.models import ProjectPartner
+from projects.views import NEWS_ON_PROJECT_PAGE
 from tests import factories
 
 LIST = "/projects/"
@@ -335,8 +336,9 @@ def test_demo_serbian_project_page_shows_the_seed_facts(client, demo):
     for partner in project.partners.select_related("institution"):
         assert f'href="{partner.institution.get_absolute_url()}"' in page
     assert 'href="/stakeholders/ministry-of-justice-serbia/"' in page
-    for story in NewsItem.objects.published().filter(project=project)[:10]:
+    for story in NewsItem.objects.published().filter(project=project)[:NEWS_ON_PROJECT_PAGE]:
         assert f'href="{reverse("news:detail", args=[story.slug])}"' in page
+    assert f'<a href="/news/?project={project.slug}">All news of this project</a>' in page
     assert "Cooperation between the Serbian Ministry of Interior and Civil Society" in page
 
 
