@@ -4,12 +4,14 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from config.views import RESULTS_PER_TYPE
+from core import cache
+from results.figures import PORTAL_FIGURES
 from tests import factories
 from tests.helpers import missing
 
@@ -358,3 +360,19 @@ def test_demo_institution_page_lists_projects_and_activities(client, demo):
 def unmarked(response):
     """A search page's text without the <mark>s around the words found (core/highlight.py)."""
     return re.sub(r"</?mark>", "", response.content.decode())
+
+
+def test_a_save_retires_home_even_when_its_figures_cannot_be_computed(client, db, monkeypatch):
+    project = factories.ProjectFactory()
+    factories.ActivityFactory(project=project, participants_total=3)
+    client.get("/")
+
+    def broken():
+        raise DatabaseError("the database went away")
+
+    compute, scopes = cache.PRECOMPUTED[PORTAL_FIGURES]
+    monkeypatch.setitem(cache.PRECOMPUTED, PORTAL_FIGURES, (broken, scopes))
+    factories.ActivityFactory(project=project, participants_total=4)
+    monkeypatch.setitem(cache.PRECOMPUTED, PORTAL_FIGURES, (compute, scopes))
+
+    assert figures(client.get("/").content.decode())["people trained"] == "7"
