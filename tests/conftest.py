@@ -4,13 +4,26 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.test import Client
 from django.utils import translation
+from django.utils.functional import empty
 
 from demo import loader, seed
 from projects.models import Project
 from tests import factories
 from tests.helpers import mark_verified
+
+
+@receiver(setting_changed)
+def _thumbnails_follow_the_storages_setting(setting, **kwargs):
+    """sorl-thumbnail keeps the storage it first met: a test that puts pictures in a bucket
+    (tests/test_object_storage.py) must not leave the bucket behind for the tests after it."""
+    if setting == "STORAGES":
+        from sorl.thumbnail import default as thumbnails
+
+        thumbnails.storage._wrapped = empty
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,7 @@ import boto3
 import pytest
 from django.core.files.storage import storages
 from django.test import Client
-from django.utils.functional import empty
 from PIL import Image
-from sorl.thumbnail import default as thumbnails
 from storages.backends.s3 import S3Storage
 
 from activities.models import NewsPicture
@@ -61,14 +59,13 @@ def s3_options():
 
 
 def test_a_picture_saved_through_one_app_server_is_resized_and_served_by_another(
-    s3_options, settings, project, team_member, monkeypatch
+    s3_options, settings, project, team_member
 ):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "core.object_storage.MediaS3Storage", "OPTIONS": s3_options},
     }
-    # sorl-thumbnail keeps the storage it first met; this server's is the bucket.
-    monkeypatch.setattr(thumbnails.storage, "_wrapped", empty)
+    # sorl-thumbnail's storage follows the setting (tests/conftest.py): this server's is the bucket.
     assert isinstance(storages["default"], S3Storage)
     story = factories.NewsItemFactory(project=project, is_published=True)
     staff = Client()
