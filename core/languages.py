@@ -6,9 +6,12 @@ Forms write `title_en` and `title_fr`, so each save copies the English text back
 """
 
 from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.db.models.signals import pre_save
 from django.utils import translation
 from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 
 def keep_english_in_original_columns(sender, instance, **kwargs):
@@ -38,6 +41,13 @@ def translated_fields(model):
     if model not in translator.get_registered_models(abstract=False):
         return ()
     return tuple(translator.get_options_for_model(model).fields)
+
+
+def in_active_language(field):
+    """`field` (a lookup such as `funder__name`) in the active language as modeltranslation
+    reads it, for values() and annotations: its own column, else the original (English) one."""
+    own = F(build_localized_fieldname(field, get_language()))
+    return Coalesce(NullIf(own, Value("")), F(field))
 
 
 def in_original_columns(queryset):

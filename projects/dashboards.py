@@ -354,7 +354,7 @@ class PortfolioDashboardView(ManagersOnlyMixin, ListView):
                 _("Known funding by funder"),
                 _("Funder"),
                 [
-                    f"{row['funder__acronym'] or row['funder__name']} ({row['project__currency']})"
+                    f"{row['funder__acronym'] or row['funder_name']} ({row['project__currency']})"
                     for row in by_funder
                 ],
                 [(_("Amount"), [row["amount"] for row in by_funder])],

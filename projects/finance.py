@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import F, IntegerField, Sum, Value
-from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf
-from modeltranslation.utils import build_localized_fieldname, get_language
+from django.db.models.functions import Cast, ExtractYear
 
+from core.languages import in_active_language
 from projects.iati.export import budget_periods
 from projects.models import BudgetLine, Expenditure, Funding
 
@@ -53,13 +53,6 @@ class Money:
     fundings: list  # Funded, the largest known amount first
 
 
-def translated(field):
-    """`field` in the active language as modeltranslation reads it: its own column, else the
-    original (English) one."""
-    own = F(build_localized_fieldname(field, get_language()))
-    return Coalesce(NullIf(own, Value("")), F(field))
-
-
 def project_money(project, start=None, end=None):
     """The project's budget lines, what it spent each year from `start` to `end` and its
     fundings, from one query (a UNION of the three, each row saying which it is)."""
@@ -77,7 +70,7 @@ def project_money(project, start=None, end=None):
     fundings = Funding.objects.filter(project=project).annotate(
         source=Value(FUNDING),
         year=Value(None, output_field=IntegerField()),
-        name=translated("funder__name"),
+        name=in_active_language("funder__name"),
         acronym=F("funder__acronym"),
     )
     rows = (

@@ -26,6 +26,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear, Null
 
 from activities.models import Activity
 from core.db import joined
+from core.languages import in_active_language
 from projects.models import Funding, IndicatorValue, Project
 from stakeholders.models import Country, Institution
 
@@ -189,13 +190,19 @@ def totals_by_country(projects):
 
 
 def totals_by_funder(projects):
-    """Per funder and currency: projects funded and known amounts."""
+    """Per funder and currency: projects funded and known amounts; `funder_name` in the page's
+    language (the English name where there is no other)."""
     return list(
         Funding.objects.filter(project__in=projects.values("pk"))
         .order_by()
-        .values("funder__name", "funder__acronym", "funder__slug", "project__currency")
+        .values(
+            "funder__acronym",
+            "funder__slug",
+            "project__currency",
+            funder_name=in_active_language("funder__name"),
+        )
         .annotate(projects_count=Count("project", distinct=True), amount=Sum("amount"))
-        .order_by(F("amount").desc(nulls_last=True), "funder__name")
+        .order_by(F("amount").desc(nulls_last=True), "funder_name")
     )
 
 

@@ -407,12 +407,23 @@ def test_portfolio_totals_by_country_funder_and_year(client, manager, portfolio)
         "XK": (1, Decimal("300000")),
         "AL": (1, None),
     }
-    by_funder = {
-        r["funder__name"]: (r["projects_count"], r["amount"]) for r in context["by_funder"]
-    }
+    by_funder = {r["funder_name"]: (r["projects_count"], r["amount"]) for r in context["by_funder"]}
     assert by_funder == {"European Union": (2, Decimal("1000000")), "Norway": (2, Decimal("50000"))}
     by_year = {r["year"]: (r["total"], r["held"], r["participants"]) for r in context["by_year"]}
     assert by_year == {2021: (1, 1, 20), 2022: (3, 3, 34), 2023: (1, 1, 7), 2024: (1, 0, None)}
+
+
+def test_portfolio_names_the_funders_in_the_page_language(client, manager, portfolio):
+    Institution.objects.filter(name="European Union").update(name_fr="Union européenne")
+    client.force_login(manager)
+    with translation.override("fr"):
+        url = reverse("portfolio")
+    response = client.get(url)
+    assert [r["funder_name"] for r in response.context["by_funder"]] == [
+        "Union européenne",
+        "Norway",
+    ]
+    assert '<th scope="row">Union européenne</th>' in response.content.decode()
 
 
 @pytest.mark.parametrize(
