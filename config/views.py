@@ -107,7 +107,7 @@ FIGURE_LABELS = [
 @require_safe
 def home(request):
     """Latest news, the latest ongoing projects and the portal's key figures (public data only)."""
-    cache.depends_on(request, "projects", "activities", "news")
+    cache.depends_on(request, "projects", "activities", "news", "partners")
     # Sums over every activity: computed by the saves that change them (results.figures).
     figures = cache.precomputed(PORTAL_FIGURES)
     country_map = public_map(cache.precomputed(PORTAL_MAP))

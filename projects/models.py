@@ -587,8 +587,8 @@ class Funding(models.Model):
         return self.project.get_absolute_url()
 
     def cache_scopes(self):
-        """Its project's pages, and the funder's page."""
-        return {f"project:{self.project_id}", f"institution:{self.funder_id}"}
+        """Its project's pages, the funder's page, and home's institutions engaged."""
+        return {f"project:{self.project_id}", f"institution:{self.funder_id}", "partners"}
 
     def clean(self):
         if self.amount is None or not self.project_id or self.project.budget is None:
@@ -692,8 +692,8 @@ class ProjectPartner(models.Model):
         return self.institution.get_absolute_url()
 
     def cache_scopes(self):
-        """Its project's pages, and the institution's page."""
-        return {f"project:{self.project_id}", f"institution:{self.institution_id}"}
+        """Its project's pages, the institution's page, and home's institutions engaged."""
+        return {f"project:{self.project_id}", f"institution:{self.institution_id}", "partners"}
 
     @property
     def iati_role(self):

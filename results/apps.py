@@ -11,5 +11,7 @@ class ResultsConfig(AppConfig):
         from results import computed, figures
 
         computed.connect_signals()
-        cache.precompute(figures.PORTAL_FIGURES, figures.portal_figures, figures.PORTAL_SCOPES)
-        cache.precompute(figures.PORTAL_MAP, figures.portal_map_counts, figures.PORTAL_SCOPES)
+        cache.precompute(
+            figures.PORTAL_FIGURES, figures.portal_figures, figures.PORTAL_FIGURES_SCOPES
+        )
+        cache.precompute(figures.PORTAL_MAP, figures.portal_map_counts, figures.PORTAL_MAP_SCOPES)

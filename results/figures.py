@@ -22,7 +22,9 @@ from stakeholders.models import Institution
 # registered in results/apps.py).
 PORTAL_FIGURES = "portal-figures"
 PORTAL_MAP = "portal-map"
-PORTAL_SCOPES = ["projects", "activities"]
+# "partners": fundings and partner institutions, which count among the institutions engaged.
+PORTAL_FIGURES_SCOPES = ["projects", "activities", "partners"]
+PORTAL_MAP_SCOPES = ["projects", "activities"]
 
 
 def _scalar(queryset, field, function, output_field):

@@ -362,6 +362,17 @@ def unmarked(response):
     return re.sub(r"</?mark>", "", response.content.decode())
 
 
+def test_a_new_partner_or_funder_counts_among_homes_institutions_engaged_at_once(client, db):
+    project = factories.ProjectFactory()
+    ministry, donor = factories.InstitutionFactory(), factories.InstitutionFactory()
+    assert figures(client.get("/").content.decode())["institutions engaged"] == "0"
+
+    factories.PartnerFactory(project=project, institution=ministry)
+    assert figures(client.get("/").content.decode())["institutions engaged"] == "1"
+    factories.FundingFactory(project=project, funder=donor)
+    assert figures(client.get("/").content.decode())["institutions engaged"] == "2"
+
+
 def test_a_save_retires_home_even_when_its_figures_cannot_be_computed(client, db, monkeypatch):
     project = factories.ProjectFactory()
     factories.ActivityFactory(project=project, participants_total=3)
