@@ -77,10 +77,11 @@ class NameIndex:
         self.used = {}
         for rank, (pk, name, *footnote) in enumerate(records):
             key = str(pk)
-            self.names[key] = f"{name}*" if footnote and footnote[0] else name
+            note = footnote[0] if footnote else None
+            self.names[key] = Country.display_name(name, note)
             self.rank[key] = rank
-            if footnote and footnote[0]:
-                self.notes[key] = footnote[0]
+            if note:
+                self.notes[key] = note
 
     def join(self, ids):
         """ "17,3" → "Kosovo*; Serbia", in the queryset's order; "" for None."""

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, ExtractYear
 from core.languages import in_active_language
 from projects.iati.export import budget_periods
 from projects.models import BudgetLine, Expenditure, Funding
+from stakeholders.models import Institution
 
 # What each row of `project_money`'s query is.
 BUDGET, SPENT, FUNDING = "budget", "spent", "funding"
@@ -89,8 +90,7 @@ def project_money(project, start=None, end=None):
         elif source == SPENT:
             money.spent[year] = amount
         else:
-            funder = f"{name} ({acronym})" if acronym else name  # as Institution.__str__
-            money.fundings.append(Funded(funder, name, amount))
+            money.fundings.append(Funded(Institution.display_name(name, acronym), name, amount))
     money.lines.sort()
     money.fundings.sort(key=lambda f: (f.amount is None, -(f.amount or 0), f.funder_name))
     return money

@@ -12,6 +12,7 @@ from django_countries import countries as iso_countries
 
 from activities.models import Activity
 from projects.models import Project
+from stakeholders.models import Country
 
 # world-atlas' name of the one unit without an ISO numeric code that the portal uses.
 BY_NAME = {"XK": "Kosovo"}
@@ -65,8 +66,9 @@ def named(counts):
     rows = [
         {
             "code": row["code"],
-            "name": (row["names"].get(language) or row["names"][default])
-            + ("*" if row["footnote"] else ""),
+            "name": Country.display_name(
+                row["names"].get(language) or row["names"][default], row["footnote"]
+            ),
             "activities": row["activities"],
             "projects": row["projects"],
         }

@@ -26,6 +26,7 @@ from projects.dashboards import TeamProjectMixin
 from projects.models import Objective, ReportNarrative
 from projects.report_forms import NarrativeForm, ReportPeriodForm
 from stakeholders.middleware import with_footnotes
+from stakeholders.models import Country
 
 PRINT_CSS = "css/report-print.css"
 
@@ -208,7 +209,7 @@ class ReportXlsxView(ReportMixin, View):
             _("Men"),
         ])  # fmt: skip
         for row in data["by_country"]:
-            name = row["country__name"] + ("*" if row["country__footnote"] else "")
+            name = Country.display_name(row["country__name"], row["country__footnote"])
             sheet.append([
                 xlsx_cell(sheet, name), row["activities"], row["participants"], row["women"],
                 row["men"],

@@ -46,7 +46,7 @@ class Country(models.Model):
         verbose_name_plural = _("countries and territories")
 
     def __str__(self):
-        return f"{self.name}*" if self.footnote else self.name
+        return self.display_name(self.name, self.footnote)
 
     def save(self, *args, **kwargs):
         # name_fr is the French column of the translated name (stakeholders/translation.py).
@@ -56,6 +56,12 @@ class Country(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:list") + f"?country={self.code}"
+
+    @staticmethod
+    def display_name(name, footnote):
+        """How pages name a country or territory: with an asterisk when it has a footnote
+        (Kosovo*); for rows read with values() as for instances."""
+        return f"{name}*" if footnote else name
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -161,7 +167,13 @@ class Institution(SluggedModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return self.display_name(self.name, self.acronym)
+
+    @staticmethod
+    def display_name(name, acronym):
+        """How pages name an institution: its name and acronym; for rows read with values()
+        as for instances."""
+        return f"{name} ({acronym})" if acronym else name
 
     def slug_source(self):
         return f"{self.name} {self.acronym}" if self.acronym else self.name
