@@ -219,9 +219,9 @@ def kept(name, compute, *key_parts, scopes=(CONTENT,), per_language=True):
 
 def kept_key(name, scopes, key_parts=(), per_language=True, coming=None):
     """The key of a kept result; `coming`: {scope: generation} about to replace the cache's."""
-    versions = generations({ALL, *scopes} - set(coming or ())) | {
-        scope: generation for scope, generation in (coming or {}).items() if scope in {ALL, *scopes}
-    }
+    needed = {ALL, *scopes}
+    coming = {scope: g for scope, g in (coming or {}).items() if scope in needed}
+    versions = generations(needed - coming.keys()) | coming
     language = get_language() if per_language else None
     parts = repr((sorted(versions.items()), language, timezone.localdate(), *key_parts))
     return f"kept:{name}:{hashlib.sha256(parts.encode()).hexdigest()}"
